@@ -1,0 +1,73 @@
+// Builds the themed stylesheets and scripts into public/build with content-hashed names, plus their
+// gzip and brotli versions, and writes public/build/manifest.json (logical name → hashed name).
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import * as sass from 'sass';
+import { themes } from '../src/platform/views/theme.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'public/build');
+const viewsDir = join(root, 'src/platform/views');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+if (process.argv.includes('--if-needed') && existsSync(join(out, 'manifest.json'))) {
+  const built = statSync(join(out, 'manifest.json')).mtimeMs;
+  const sources = Math.max(newestMtime(join(viewsDir, 'styles')), newestMtime(join(viewsDir, 'scripts')), statSync(join(viewsDir, 'theme.ts')).mtimeMs);
+  if (built >= sources) process.exit(0);
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const manifest: Record<string, string> = {};
+
+function emit(name: string, content: Buffer | string): void {
+  const buf = Buffer.isBuffer(content) ? content : Buffer.from(content);
+  const hash = createHash('sha256').update(buf).digest('hex').slice(0, 10);
+  const ext = extname(name);
+  const hashed = `${basename(name, ext)}.${hash}${ext}`;
+  const target = join(out, hashed);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, buf);
+  if (/\.(css|js|svg|json)$/.test(ext)) {
+    writeFileSync(`${target}.gz`, gzipSync(buf, { level: 9 }));
+    writeFileSync(`${target}.br`, brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  manifest[name] = hashed;
+}
+
+const template = readFileSync(join(viewsDir, 'styles/relais.scss.tpl'), 'utf8');
+for (const theme of Object.values(themes)) {
+  const source = template.replace('__BRAND__', theme.brandColour);
+  const result = sass.compileString(source, {
+    loadPaths: [join(viewsDir, 'styles'), root],
+    style: 'compressed',
+    quietDeps: true,
+    silenceDeprecations: ['import'],
+  });
+  emit(theme.stylesheet, result.css);
+}
+
+emit('govuk-frontend.js', readFileSync(join(root, 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js')));
+const relaisJs = readFileSync(join(viewsDir, 'scripts/relais.js'), 'utf8').replace(
+  './govuk-frontend.js',
+  `./${manifest['govuk-frontend.js']}`,
+);
+emit('relais.js', relaisJs);
+emit('favicon.svg', readFileSync(join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images/favicon.svg')));
+
+// GOV.UK Frontend's own images (no fonts: we use the system font stack, never GDS Transport).
+cpSync(join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images'), join(out, 'govuk/images'), { recursive: true });
+
+writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
+console.log(`Ressources construites dans public/build (${Object.keys(manifest).length} fichiers).`);

@@ -1,0 +1,33 @@
+// The demo département: seeded at first start (RELAIS_SEED_DEMO, default on) and reused by the tests.
+// Idempotent: a second run changes nothing (app_meta remembers which département was seeded).
+import { eq } from 'drizzle-orm';
+import type { Clock, IdGenerator } from '../src/platform/clock.ts';
+import type { Db } from '../src/platform/db/client.ts';
+import { appMeta } from '../src/platform/db/meta.table.ts';
+
+export interface SeedDeps {
+  db: Db;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export interface DemoAccount {
+  role: string;
+  email: string;
+  password: string;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  accounts: DemoAccount[];
+}
+
+export async function seedDemo(deps: SeedDeps, departement: '35' | '13'): Promise<SeedResult> {
+  const key = `demo-seed:${departement}`;
+  const [done] = await deps.db.select().from(appMeta).where(eq(appMeta.key, key));
+  if (done) return { seeded: false, accounts: [] };
+  const accounts: DemoAccount[] = [];
+  // Each module adds its demo data here, in dependency order (territory, then accounts, …).
+  await deps.db.insert(appMeta).values({ key, value: { at: deps.clock.now().toISOString() }, updatedAt: deps.clock.now() });
+  return { seeded: true, accounts };
+}

@@ -1,0 +1,63 @@
+// Composition root: global middleware, then each module's routes.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './platform/http/context.ts';
+import { csrfMiddleware, setCsrfFailureRenderer } from './platform/http/csrf.ts';
+import { pageContext } from './platform/http/render.tsx';
+import { securityHeaders } from './platform/http/security-headers.ts';
+import { sessionMiddleware } from './platform/http/session.ts';
+import { allow, setForbiddenRenderer } from './platform/http/guard.ts';
+import { staticAssets } from './platform/http/static-assets.ts';
+import { ErrorPage } from './platform/views/error-page.tsx';
+import { siteRoutes } from './modules/site/index.tsx';
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('principal', { kind: 'anonymous' });
+    c.set('session', { idHash: null, userId: null, csrfToken: null, data: {} });
+    await next();
+  });
+  app.use(securityHeaders);
+  // Static files need no session and no request log.
+  app.get('/assets/*', allow.anyone, staticAssets);
+
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(async (c, next) => {
+    const logger = deps.logger.child({ requestId: c.get('requestId') });
+    c.set('logger', logger);
+    const started = performance.now();
+    await next();
+    logger.info(
+      { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: async (c) => c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413),
+    }),
+  );
+  app.use(sessionMiddleware);
+  app.use(csrfMiddleware);
+
+  setForbiddenRenderer(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={403} />, 403));
+  setCsrfFailureRenderer(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={403} />, 403));
+
+  app.route('/', siteRoutes);
+
+  app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
+  app.onError(async (err, c) => {
+    (c.get('logger') ?? deps.logger).error({ err }, 'unhandled error');
+    try {
+      return c.html(<ErrorPage ctx={await pageContext(c)} status={500} requestId={c.get('requestId')} />, 500);
+    } catch {
+      return c.text('Désolé, le service rencontre un problème. Réessayez plus tard.', 500);
+    }
+  });
+  return app;
+}

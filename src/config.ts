@@ -1,0 +1,106 @@
+// The only reader of process.env. Every variable is listed in the README's configuration table.
+import { z } from 'zod';
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
+    .optional(),
+  RELAIS_DATA_DIR: z.string().default('./var/data'),
+  RELAIS_DEPARTEMENT: z.enum(['35', '13']).default('35'),
+  RELAIS_SEED_DEMO: booleanish.default(true),
+  SESSION_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  TRUST_PROXY: booleanish.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://').optional(),
+  MAIL_FROM: z.string().default('Relais <ne-pas-repondre@relais.localhost>'),
+  FRANCECONNECT_ISSUER: z.url().optional(),
+  FRANCECONNECT_CLIENT_ID: z.string().optional(),
+  FRANCECONNECT_CLIENT_SECRET: z.string().optional(),
+  FRANCECONNECT_ACR: z.string().default('eidas1'),
+  JOBS_WORKER: booleanish.default(true),
+  JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  departement: '35' | '13';
+  seedDemo: boolean;
+  sessionSecret: string | undefined;
+  session: { idleMinutes: number; absoluteHours: number };
+  trustProxy: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  franceConnect:
+    | { enabled: false }
+    | { enabled: true; issuer: string; clientId: string; clientSecret: string; acr: string };
+  jobs: { worker: boolean; pollMs: number };
+  bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message lists every faulty variable in French. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')} : ${i.message}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const fc = [e.FRANCECONNECT_ISSUER, e.FRANCECONNECT_CLIENT_ID, e.FRANCECONNECT_CLIENT_SECRET];
+  if (fc.some(Boolean) && !fc.every(Boolean)) {
+    throw new ConfigError(
+      'Configuration invalide :\n  - FRANCECONNECT_* : FRANCECONNECT_ISSUER, FRANCECONNECT_CLIENT_ID et FRANCECONNECT_CLIENT_SECRET vont ensemble',
+    );
+  }
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
+    throw new ConfigError('Configuration invalide :\n  - SESSION_SECRET : obligatoire en production');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.RELAIS_DATA_DIR },
+    departement: e.RELAIS_DEPARTEMENT,
+    seedDemo: e.RELAIS_SEED_DEMO,
+    sessionSecret: e.SESSION_SECRET,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    franceConnect:
+      e.FRANCECONNECT_ISSUER && e.FRANCECONNECT_CLIENT_ID && e.FRANCECONNECT_CLIENT_SECRET
+        ? {
+            enabled: true,
+            issuer: e.FRANCECONNECT_ISSUER,
+            clientId: e.FRANCECONNECT_CLIENT_ID,
+            clientSecret: e.FRANCECONNECT_CLIENT_SECRET,
+            acr: e.FRANCECONNECT_ACR,
+          }
+        : { enabled: false },
+    jobs: { worker: e.JOBS_WORKER, pollMs: e.JOBS_POLL_MS },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+  };
+}

@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import { lockDataDir } from './data-dir-lock.ts';
+
+// One type for both engines: the queries are the same PostgreSQL on PGlite and on a server.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = PgDatabase<PgQueryResultHKT, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Tx = PgTransaction<PgQueryResultHKT, any, any>;
+/** Anything that can run a query: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob | File }
+  | { kind: 'postgres'; url: string; max?: number };
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+  /** The PGlite instance, when embedded (tests dump it to start fast). */
+  pglite?: PGlite;
+}
+
+export const pgliteExtensions = { pg_trgm };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const client = postgres(target.url, {
+      max: target.max ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'relais', TimeZone: 'UTC' },
+    });
+    const db = drizzlePostgres(client) as unknown as Db;
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
+  try {
+    // relaxedDurability stays false: a commit is acknowledged only once PGlite has written it to its files,
+    // so it survives kill -9 of this process (see tests/durability.test.ts).
+    const pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+      extensions: pgliteExtensions,
+      relaxedDurability: false,
+    });
+    await pglite.exec("SET TIME ZONE 'UTC'");
+    const db = drizzlePglite(pglite) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      pglite,
+      async close() {
+        try {
+          await pglite.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** Rows of a raw SQL query, whatever the engine (PGlite answers { rows }, postgres.js an array). */
+export async function queryRows<T extends Record<string, unknown>>(q: Queryable, query: SQL): Promise<T[]> {
+  const result = (await q.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function ping(q: Queryable): Promise<boolean> {
+  const rows = await queryRows<{ ok: number }>(q, sql`select 1 as ok`);
+  return rows[0]?.ok === 1;
+}
