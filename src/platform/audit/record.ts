@@ -1,0 +1,62 @@
+import type { Queryable } from '../db/client.ts';
+import { auditEvents } from './audit.table.ts';
+
+/**
+ * Typed journal events. Add the new kinds of event here; `action` is stable text that filters rely on.
+ * `personId` is set when the event concerns a person's file (the RGPD rights and « who read my file » use it).
+ */
+export type AuditAction =
+  | 'auth.sign_in'
+  | 'auth.sign_in_failed'
+  | 'auth.sign_out'
+  | 'auth.locked'
+  | 'auth.mfa_enrolled'
+  | 'auth.mfa_failed'
+  | 'auth.recovery_code_used'
+  | 'auth.password_reset_requested'
+  | 'auth.password_reset'
+  | 'account.created'
+  | 'account.invited'
+  | 'account.invitation_accepted'
+  | 'account.deactivated'
+  | 'account.reactivated'
+  | 'role.granted'
+  | 'role.revoked'
+  | 'person.viewed'
+  | 'territory.social_centre_created'
+  | 'territory.social_centre_updated'
+  | 'territory.sectorisation_changed'
+  | 'audit.viewed'
+  | 'mail.viewed'
+  | 'system.demo_seeded';
+
+export interface AuditEventInput {
+  at: Date;
+  /** null for the system itself or an anonymous visitor. */
+  actorId: string | null;
+  /** Who, readable: the user's e-mail, « système », « visiteur anonyme ». */
+  actorLabel: string;
+  action: AuditAction;
+  subjectType?: string;
+  subjectId?: string;
+  personId?: string;
+  ip?: string | null;
+  requestId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Appends one event. Call it with the transaction that makes the change, so both commit together. */
+export async function recordAudit(q: Queryable, e: AuditEventInput): Promise<void> {
+  await q.insert(auditEvents).values({
+    at: e.at,
+    actorId: e.actorId,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    subjectType: e.subjectType ?? null,
+    subjectId: e.subjectId ?? null,
+    personId: e.personId ?? null,
+    ip: e.ip ?? null,
+    requestId: e.requestId ?? null,
+    details: e.details ?? {},
+  });
+}
