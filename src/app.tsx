@@ -11,6 +11,7 @@ import { allow, setForbiddenRenderer } from './platform/http/guard.ts';
 import { staticAssets } from './platform/http/static-assets.ts';
 import { ErrorPage } from './platform/views/error-page.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
+import { territoryRoutes } from './modules/territory/index.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   setCsrfFailureRenderer(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={403} />, 403));
 
   app.route('/', siteRoutes);
+  app.route('/', territoryRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {
