@@ -29,7 +29,7 @@ export const communeInseeName = (name: string) => `${name}Insee`;
 
 export function CommuneField(props: CommuneFieldProps) {
   const inseeName = communeInseeName(props.name);
-  const source = `/api/communes${props.departement ? `?departement=${props.departement}` : ''}`;
+  const source = `/api/communes?${props.departement ? `departement=${props.departement}&` : ''}`;
   const ambiguous = props.candidates && props.candidates.length > 0;
   return (
     <div class="relais-commune-field" data-module="relais-commune-autocomplete" data-source={source} data-insee-field={inseeName}>
