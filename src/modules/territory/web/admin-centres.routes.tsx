@@ -56,7 +56,7 @@ adminCentresRoutes.get('/admin/centres/nouveau', admin, async (c) => {
 
 /** Parses the form and resolves the seat commune; returns the input for the use case or the errors to show. */
 async function readCentreForm(c: Context<AppEnv>): Promise<
-  | { ok: true; input: SocialCentreInput }
+  | { ok: true; input: SocialCentreInput; values: CentreFormValues }
   | { ok: false; values: CentreFormValues; errors: Partial<Record<CentreFormField, string>>; candidates?: CommuneSummary[] }
 > {
   const deps = c.get('deps');
@@ -75,7 +75,7 @@ async function readCentreForm(c: Context<AppEnv>): Promise<
     if (seat.kind === 'ambiguous') candidates = seat.candidates;
   }
   if (!parsed.ok || seat.kind !== 'found') return { ok: false, values, errors, ...(candidates ? { candidates } : {}) };
-  return { ok: true, input: { ...parsed.value, communeInsee: seat.commune.insee } };
+  return { ok: true, input: { ...parsed.value, communeInsee: seat.commune.insee }, values };
 }
 
 const fieldOf = (f: keyof SocialCentreInput): CentreFormField => (f === 'communeInsee' ? 'commune' : f);
@@ -93,8 +93,7 @@ adminCentresRoutes.post('/admin/centres/nouveau', admin, async (c) => {
   const result = await createSocialCentre(deps, actorOf(c), dep, form.input);
   if (result.ok) return c.redirect(`/admin/centres/${result.id}?enregistre=1`, 303);
   if ('notFound' in result) return c.notFound();
-  const values = centreFormValues(await c.req.parseBody());
-  return show(values, Object.fromEntries(result.errors.map((e) => [fieldOf(e.field), e.message])));
+  return show(form.values, Object.fromEntries(result.errors.map((e) => [fieldOf(e.field), e.message])));
 });
 
 function valuesOf(centre: NonNullable<Awaited<ReturnType<typeof getSocialCentre>>>, seat: CommuneSummary | null): CentreFormValues {
@@ -143,7 +142,7 @@ adminCentresRoutes.post('/admin/centres/:id', admin, async (c) => {
   const result = await updateSocialCentre(deps, actorOf(c), centre.id, form.input);
   if (result.ok) return c.redirect(`/admin/centres/${centre.id}?enregistre=1`, 303);
   if ('notFound' in result) return c.notFound();
-  return show(centreFormValues(await c.req.parseBody()), Object.fromEntries(result.errors.map((e) => [fieldOf(e.field), e.message])));
+  return show(form.values, Object.fromEntries(result.errors.map((e) => [fieldOf(e.field), e.message])));
 });
 
 async function communesPage(c: Context<AppEnv>, centreId: string, extra: { value?: { text: string; insee: string | null }; error?: string; candidates?: CommuneSummary[]; notice?: string }, status: 200 | 422 = 200) {
