@@ -23,7 +23,12 @@ function newestMtime(dir: string): number {
 
 if (process.argv.includes('--if-needed') && existsSync(join(out, 'manifest.json'))) {
   const built = statSync(join(out, 'manifest.json')).mtimeMs;
-  const sources = Math.max(newestMtime(join(viewsDir, 'styles')), newestMtime(join(viewsDir, 'scripts')), statSync(join(viewsDir, 'theme.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(viewsDir, 'styles')),
+    newestMtime(join(viewsDir, 'scripts')),
+    newestMtime(join(viewsDir, 'images')),
+    statSync(join(viewsDir, 'theme.ts')).mtimeMs,
+  );
   if (built >= sources) process.exit(0);
 }
 
@@ -54,8 +59,18 @@ for (const theme of Object.values(themes)) {
     style: 'compressed',
     quietDeps: true,
     silenceDeprecations: ['import'],
+    logger: {
+      // MOJ Frontend 11 still calls GOV.UK Frontend mixins that GOV.UK 6 deprecates: those warnings come from
+      // node_modules and are theirs to fix. Any warning raised from our own styles is still printed.
+      warn(message, { stack }) {
+        const fromDependency = !!stack && stack.split('\n').every((line) => !line.trim() || line.includes('node_modules/') || /^\s*- /.test(line));
+        if (!fromDependency) console.warn(`Avertissement sass : ${message}${stack ? `\n${stack}` : ''}`);
+      },
+    },
   });
-  emit(theme.stylesheet, result.css);
+  // The footer's Crown copyright crest belongs to the UK government; our footer never shows it (see
+  // components/footer.tsx), so the stylesheet must not point at it either.
+  emit(theme.stylesheet, result.css.replaceAll(/url\("?[^")]*govuk-crest\.svg"?\)/g, 'none'));
 }
 
 emit('govuk-frontend.js', readFileSync(join(root, 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js')));
@@ -64,10 +79,15 @@ const relaisJs = readFileSync(join(viewsDir, 'scripts/relais.js'), 'utf8').repla
   `./${manifest['govuk-frontend.js']}`,
 );
 emit('relais.js', relaisJs);
-emit('favicon.svg', readFileSync(join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images/favicon.svg')));
+// Our own favicon: GOV.UK Frontend's is the crown.
+emit('favicon.svg', readFileSync(join(viewsDir, 'images/favicon.svg')));
 
 // GOV.UK Frontend's own images (no fonts: we use the system font stack, never GDS Transport).
-cpSync(join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images'), join(out, 'govuk/images'), { recursive: true });
+cpSync(join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images'), join(out, 'govuk/images'), {
+  recursive: true,
+  // Nothing with the crown: the crest, the GOV.UK favicons and app icons.
+  filter: (src) => !/(govuk-crest|favicon|govuk-icon|govuk-opengraph)/.test(basename(src)),
+});
 
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
 console.log(`Ressources construites dans public/build (${Object.keys(manifest).length} fichiers).`);
