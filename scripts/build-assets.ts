@@ -11,6 +11,10 @@ import { themes } from '../src/platform/views/theme.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'public/build');
 const viewsDir = join(root, 'src/platform/views');
+// Page scripts owned by modules (progressive enhancement loaded only where needed): logical name → source.
+const moduleScripts: Record<string, string> = {
+  'commune-autocomplete.js': join(root, 'src/modules/territory/web/commune-autocomplete.js'),
+};
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -28,6 +32,7 @@ if (process.argv.includes('--if-needed') && existsSync(join(out, 'manifest.json'
     newestMtime(join(viewsDir, 'scripts')),
     newestMtime(join(viewsDir, 'images')),
     statSync(join(viewsDir, 'theme.ts')).mtimeMs,
+    ...Object.values(moduleScripts).map((f) => statSync(f).mtimeMs),
   );
   if (built >= sources) process.exit(0);
 }
@@ -79,6 +84,10 @@ const relaisJs = readFileSync(join(viewsDir, 'scripts/relais.js'), 'utf8').repla
   `./${manifest['govuk-frontend.js']}`,
 );
 emit('relais.js', relaisJs);
+// Comment lines and indentation are dropped: these small hand-written scripts need no real minifier.
+for (const [name, file] of Object.entries(moduleScripts)) {
+  emit(name, readFileSync(file, 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^\s+/gm, ''));
+}
 // Our own favicon: GOV.UK Frontend's is the crown.
 emit('favicon.svg', readFileSync(join(viewsDir, 'images/favicon.svg')));
 

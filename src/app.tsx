@@ -1,6 +1,7 @@
 // Composition root: global middleware, then each module's routes.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './platform/http/context.ts';
 import { csrfMiddleware, setCsrfFailureRenderer } from './platform/http/csrf.ts';
@@ -10,6 +11,8 @@ import { sessionMiddleware } from './platform/http/session.ts';
 import { allow, setForbiddenRenderer } from './platform/http/guard.ts';
 import { staticAssets } from './platform/http/static-assets.ts';
 import { ErrorPage } from './platform/views/error-page.tsx';
+import { healthRoutes } from './platform/health/health.routes.ts';
+import { loggablePath } from './platform/logging.ts';
 import { siteRoutes } from './modules/site/index.tsx';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -24,15 +27,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(securityHeaders);
   // Static files need no session and no request log.
   app.get('/assets/*', allow.anyone, staticAssets);
+  // Probes neither read nor create a session, and are not logged (they come every few seconds).
+  app.route('/', healthRoutes);
 
   app.use(requestId({ headerName: 'x-request-id' }));
+  // HTML pages are compressed (small phones on slow networks); cached pages and assets come precompressed.
+  app.use(compress());
   app.use(async (c, next) => {
     const logger = deps.logger.child({ requestId: c.get('requestId') });
     c.set('logger', logger);
     const started = performance.now();
     await next();
     logger.info(
-      { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) },
+      { method: c.req.method, path: loggablePath(c.req.url), status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   });
