@@ -25,6 +25,8 @@ export interface Database {
   close(): Promise<void>;
   /** The PGlite instance, when embedded (tests dump it to start fast). */
   pglite?: PGlite;
+  /** The postgres.js client, on a server (migrations reserve one connection for their lock). */
+  client?: postgres.Sql;
 }
 
 export const pgliteExtensions = { pg_trgm };
@@ -37,7 +39,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       connection: { application_name: 'relais', TimeZone: 'UTC' },
     });
     const db = drizzlePostgres(client) as unknown as Db;
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return { db, kind: 'postgres', client, close: () => client.end({ timeout: 5 }) };
   }
   const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
   try {
