@@ -4,6 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../src/platform/clock.ts';
 import type { Db } from '../src/platform/db/client.ts';
 import { appMeta } from '../src/platform/db/meta.table.ts';
+import { seedDemoAccounts } from '../src/modules/accounts/index.ts';
+import { seedDemoStructures } from './structures.ts';
 
 export interface SeedDeps {
   db: Db;
@@ -28,6 +30,7 @@ export async function seedDemo(deps: SeedDeps, departement: '35' | '13'): Promis
   if (done) return { seeded: false, accounts: [] };
   const accounts: DemoAccount[] = [];
   // Each module adds its demo data here, in dependency order (territory, then accounts, …).
+  accounts.push(...(await seedDemoAccounts(deps, await seedDemoStructures(deps, departement))));
   await deps.db.insert(appMeta).values({ key, value: { at: deps.clock.now().toISOString() }, updatedAt: deps.clock.now() });
   return { seeded: true, accounts };
 }
