@@ -1,0 +1,64 @@
+// Every registered route must declare who may use it (a guard from platform/http/guard.ts in its own handler
+// chain), and every route that is not public must refuse an anonymous visitor.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardDescription, isGuard } from '../src/platform/http/guard.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+interface RouteInfo {
+  method: string;
+  path: string;
+  guards: string[];
+}
+
+function registeredRoutes(): RouteInfo[] {
+  const byKey = new Map<string, RouteInfo>();
+  for (const r of t.app.routes) {
+    // Global middleware (app.use) is registered for every path with the method ALL.
+    if (r.method === 'ALL' && (r.path === '/*' || r.path === '*')) continue;
+    const key = `${r.method} ${r.path}`;
+    const info = byKey.get(key) ?? { method: r.method, path: r.path, guards: [] };
+    if (isGuard(r.handler)) info.guards.push(guardDescription(r.handler) ?? '?');
+    byKey.set(key, info);
+  }
+  return [...byKey.values()];
+}
+
+const PUBLIC = new Set(['anyone', 'anonymous only', 'system']);
+
+function concrete(path: string): string {
+  return path.replace(/:[A-Za-z0-9_]+(\{[^}]*\})?\??/g, '00000000-0000-4000-8000-000000000000').replace(/\*$/, 'x');
+}
+
+describe('route guards', () => {
+  it('finds the application routes', () => {
+    expect(registeredRoutes().length).toBeGreaterThan(1);
+  });
+
+  it('gives every route exactly one declared guard', () => {
+    const unguarded = registeredRoutes().filter((r) => r.guards.length !== 1);
+    expect(unguarded.map((r) => `${r.method} ${r.path} → ${r.guards.length} garde(s)`)).toEqual([]);
+  });
+
+  it('refuses an anonymous visitor on every protected route', async () => {
+    const failures: string[] = [];
+    const visitor = t.client();
+    for (const r of registeredRoutes()) {
+      if (r.guards.every((g) => PUBLIC.has(g))) continue;
+      const method = r.method === 'ALL' ? 'GET' : r.method;
+      const res = await visitor.request(concrete(r.path), {
+        method,
+        ...(method === 'GET' || method === 'HEAD' ? {} : { body: new URLSearchParams({ a: 'b' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      });
+      const location = res.headers.get('location') ?? '';
+      const refused = res.status === 403 || (res.status === 303 && location.startsWith('/connexion'));
+      if (!refused) failures.push(`${method} ${r.path} → ${res.status} ${location}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
