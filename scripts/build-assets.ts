@@ -11,6 +11,10 @@ import { themes } from '../src/platform/views/theme.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'public/build');
 const viewsDir = join(root, 'src/platform/views');
+// Page scripts owned by modules (progressive enhancement loaded only where needed): logical name → source.
+const moduleScripts: Record<string, string> = {
+  'commune-autocomplete.js': join(root, 'src/modules/territory/web/commune-autocomplete.js'),
+};
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -23,7 +27,12 @@ function newestMtime(dir: string): number {
 
 if (process.argv.includes('--if-needed') && existsSync(join(out, 'manifest.json'))) {
   const built = statSync(join(out, 'manifest.json')).mtimeMs;
-  const sources = Math.max(newestMtime(join(viewsDir, 'styles')), newestMtime(join(viewsDir, 'scripts')), statSync(join(viewsDir, 'theme.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(viewsDir, 'styles')),
+    newestMtime(join(viewsDir, 'scripts')),
+    statSync(join(viewsDir, 'theme.ts')).mtimeMs,
+    ...Object.values(moduleScripts).map((f) => statSync(f).mtimeMs),
+  );
   if (built >= sources) process.exit(0);
 }
 
@@ -64,6 +73,10 @@ const relaisJs = readFileSync(join(viewsDir, 'scripts/relais.js'), 'utf8').repla
   `./${manifest['govuk-frontend.js']}`,
 );
 emit('relais.js', relaisJs);
+// Comment lines and indentation are dropped: these small hand-written scripts need no real minifier.
+for (const [name, file] of Object.entries(moduleScripts)) {
+  emit(name, readFileSync(file, 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^\s+/gm, ''));
+}
 emit('favicon.svg', readFileSync(join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images/favicon.svg')));
 
 // GOV.UK Frontend's own images (no fonts: we use the system font stack, never GDS Transport).

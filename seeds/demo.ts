@@ -4,7 +4,9 @@ import { eq } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../src/platform/clock.ts';
 import type { Db } from '../src/platform/db/client.ts';
 import { appMeta } from '../src/platform/db/meta.table.ts';
+import { importTerritory, seedSocialCentres } from '../src/modules/territory/index.ts';
 import { seedDemoAccounts } from '../src/modules/accounts/index.ts';
+import { demoSocialCentres } from './social-centres.ts';
 import { seedDemoStructures } from './structures.ts';
 
 export interface SeedDeps {
@@ -30,6 +32,8 @@ export async function seedDemo(deps: SeedDeps, departement: '35' | '13'): Promis
   if (done) return { seeded: false, accounts: [] };
   const accounts: DemoAccount[] = [];
   // Each module adds its demo data here, in dependency order (territory, then accounts, …).
+  await importTerritory(deps, departement);
+  await seedSocialCentres(deps, departement, demoSocialCentres[departement]);
   accounts.push(...(await seedDemoAccounts(deps, await seedDemoStructures(deps, departement))));
   await deps.db.insert(appMeta).values({ key, value: { at: deps.clock.now().toISOString() }, updatedAt: deps.clock.now() });
   return { seeded: true, accounts };

@@ -1,6 +1,7 @@
 // Composition root: global middleware, then each module's routes.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './platform/http/context.ts';
 import { csrfMiddleware, setCsrfFailureRenderer } from './platform/http/csrf.ts';
@@ -26,6 +27,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/assets/*', allow.anyone, staticAssets);
 
   app.use(requestId({ headerName: 'x-request-id' }));
+  // HTML pages are compressed (small phones on slow networks); cached pages and assets come precompressed.
+  app.use(compress());
   app.use(async (c, next) => {
     const logger = deps.logger.child({ requestId: c.get('requestId') });
     c.set('logger', logger);

@@ -16,6 +16,17 @@ describe('public site', () => {
     expect(html).toContain('Ille-et-Vilaine');
   });
 
+  it('sends the home page compressed, with an ETag that a repeat visit can revalidate', async () => {
+    const visitor = t.client();
+    const first = await visitor.request('/', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(first.headers.get('content-encoding')).toBe('br');
+    expect(first.headers.get('set-cookie')).toBeNull();
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await visitor.request('/', { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+  });
+
   it('answers an unknown address with a French 404 page', async () => {
     const { status, html } = await t.client().get('/cette-page-n-existe-pas');
     expect(status).toBe(404);

@@ -1,0 +1,10 @@
+// The territory module's public face: what other modules and the seeds may use.
+export { importTerritory, type ImportTerritoryResult } from './use-cases/import-territory.ts';
+export { searchCommunes, getCommune, getCommunes, type CommuneSummary, type SearchCommunesOptions } from './use-cases/search-communes.ts';
+export { communesInScope, isCommuneInScope } from './use-cases/communes-in-scope.ts';
+export { grantCoversCommune, communesCoveredBy, coversWholeDepartement, type TerritoryGrant, type CommuneRef } from './domain/scope.ts';
+export { toSearchName, communeLabel } from './domain/search-name.ts';
+export { describeOpeningHours } from './domain/opening-hours.ts';
+export type { SocialCentre, Actor as TerritoryActor } from './domain/social-centre.ts';
+export { findCentreForCommune, getSocialCentre, listSocialCentres, communesServedBy } from './db/social-centre-queries.ts';
+export { seedSocialCentres, type SocialCentreSeed } from './use-cases/seed-social-centres.ts';
