@@ -1,6 +1,7 @@
 // The accounts module's public face: its routes, the principal middleware, and the use cases the admin
 // screens and the CLI call.
 export { principalMiddleware } from './web/principal.ts';
+export { accountsRoutes } from './web/accounts.routes.tsx';
 export type { AccountsDeps, Actor, RequestMeta } from './deps.ts';
 export { createInvitation, INVITATION_VALIDITY_MS, type CreateInvitationResult } from './use-cases/create-invitation.ts';
 export { deactivateUser, reactivateUser, type DeactivateResult } from './use-cases/deactivate-user.ts';
