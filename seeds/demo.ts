@@ -29,12 +29,16 @@ export interface SeedResult {
 export async function seedDemo(deps: SeedDeps, departement: '35' | '13'): Promise<SeedResult> {
   const key = `demo-seed:${departement}`;
   const [done] = await deps.db.select().from(appMeta).where(eq(appMeta.key, key));
-  if (done) return { seeded: false, accounts: [] };
+  // The console shows the demo accounts at every start: they are remembered with the seed's marker.
+  // They are demonstration credentials only, printed on purpose; never real ones.
+  if (done) return { seeded: false, accounts: (done.value as { accounts?: DemoAccount[] }).accounts ?? [] };
   const accounts: DemoAccount[] = [];
   // Each module adds its demo data here, in dependency order (territory, then accounts, …).
   await importTerritory(deps, departement);
   await seedSocialCentres(deps, departement, demoSocialCentres[departement]);
   accounts.push(...(await seedDemoAccounts(deps, await seedDemoStructures(deps, departement))));
-  await deps.db.insert(appMeta).values({ key, value: { at: deps.clock.now().toISOString() }, updatedAt: deps.clock.now() });
+  await deps.db
+    .insert(appMeta)
+    .values({ key, value: { at: deps.clock.now().toISOString(), accounts }, updatedAt: deps.clock.now() });
   return { seeded: true, accounts };
 }

@@ -11,6 +11,8 @@ import { sessionMiddleware } from './platform/http/session.ts';
 import { allow, setForbiddenRenderer } from './platform/http/guard.ts';
 import { staticAssets } from './platform/http/static-assets.ts';
 import { ErrorPage } from './platform/views/error-page.tsx';
+import { healthRoutes } from './platform/health/health.routes.ts';
+import { loggablePath } from './platform/logging.ts';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 
@@ -26,6 +28,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(securityHeaders);
   // Static files need no session and no request log.
   app.get('/assets/*', allow.anyone, staticAssets);
+  // Probes neither read nor create a session, and are not logged (they come every few seconds).
+  app.route('/', healthRoutes);
 
   app.use(requestId({ headerName: 'x-request-id' }));
   // HTML pages are compressed (small phones on slow networks); cached pages and assets come precompressed.
@@ -36,7 +40,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const started = performance.now();
     await next();
     logger.info(
-      { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) },
+      { method: c.req.method, path: loggablePath(c.req.url), status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   });

@@ -1,39 +1,38 @@
-// Boot: read config, open the database, migrate, seed the demo, serve; close everything on SIGTERM/SIGINT.
-import { serve } from '@hono/node-server';
-import pino from 'pino';
+// Boot: read config, start the server (database, migrations, demo seed, jobs), print where it answers and the
+// demo accounts; on SIGTERM/SIGINT stop gracefully (requests in flight finish, the database is closed).
 import { ConfigError, loadConfig } from './config.ts';
-import { createApp } from './app.tsx';
-import { openDatabase } from './platform/db/client.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
-import { migrate } from './platform/db/migrate.ts';
-import { randomIds, systemClock } from './platform/clock.ts';
+import { createLogger } from './platform/logging.ts';
+import { startServer } from './server.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel, base: { app: 'relais' } });
-  const database = await openDatabase(
-    config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
-  );
-  await migrate(database);
-  const app = createApp({ config, db: database.db, dbKind: database.kind, logger, clock: systemClock, ids: randomIds });
+  const logger = createLogger({ level: config.logLevel });
+  const server = await startServer(config, { logger });
+  const ms = Math.round(performance.now() - started);
+  const lines = [``, `Relais est prêt sur ${server.url} (port ${server.port}, base ${server.database.kind}, ${ms} ms)`];
+  if (server.seed && server.seed.accounts.length > 0) {
+    lines.push(``, `Comptes de démonstration (département ${config.departement}) :`);
+    for (const a of server.seed.accounts) lines.push(`  - ${a.role} : ${a.email} / ${a.password}`);
+  }
+  console.log(lines.join('\n') + '\n');
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const ms = Math.round(performance.now() - started);
-    console.log(`\nRelais est prêt sur ${config.publicUrl} (port ${info.port}, base ${database.kind}, ${ms} ms)\n`);
-  });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  const stop = (signal: string) => {
     logger.info({ signal }, 'arrêt en cours');
-    server.close();
-    await database.close();
-    process.exit(0);
+    server.stop().then(
+      () => {
+        console.log('Relais est arrêté.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'arrêt incomplet');
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,12 @@ import { openDatabase, type Database } from '../../src/platform/db/client.ts';
 import { withDatabase } from './global-setup.ts';
 import { templateDbName, templateDumpPath } from './paths.ts';
 
-export async function openTestDatabase(): Promise<Database> {
+export interface TestDatabase extends Database {
+  /** On PostgreSQL, the private database's URL (to open more connection pools on it, as other processes would). */
+  url?: string;
+}
+
+export async function openTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `relais_test_${randomBytes(6).toString('hex')}`;
@@ -15,6 +20,7 @@ export async function openTestDatabase(): Promise<Database> {
     const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), max: 5 });
     return {
       ...database,
+      url: withDatabase(url, name),
       async close() {
         await database.close();
         await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

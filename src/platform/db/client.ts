@@ -23,11 +23,20 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Runs work while holding the installation-wide startup lock: on PostgreSQL a session advisory lock, so that
+   * several processes starting at once migrate and seed one after the other; PGlite is one process already
+   * (the data-directory lock).
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** The PGlite instance, when embedded (tests dump it to start fast). */
   pglite?: PGlite;
 }
 
 export const pgliteExtensions = { pg_trgm };
+
+// Arbitrary constant naming Relais's startup lock among the database's advisory locks.
+const STARTUP_LOCK_KEY = 7_240_113_561;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
@@ -37,7 +46,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       connection: { application_name: 'relais', TimeZone: 'UTC' },
     });
     const db = drizzlePostgres(client) as unknown as Db;
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+      async exclusive(work) {
+        // A reserved connection holds the lock while `work` uses the rest of the pool.
+        const conn = await client.reserve();
+        try {
+          await conn`select pg_advisory_lock(${STARTUP_LOCK_KEY})`;
+          try {
+            return await work();
+          } finally {
+            await conn`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`;
+          }
+        } finally {
+          conn.release();
+        }
+      },
+    };
   }
   const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
   try {
@@ -55,6 +82,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       db,
       kind: 'pglite',
       pglite,
+      exclusive: (work) => work(),
       async close() {
         try {
           await pglite.close();

@@ -33,6 +33,8 @@ export interface AppDeps {
   logger: Logger;
   clock: Clock;
   ids: IdGenerator;
+  /** Set by the server while it stops, so that /readyz sends the load balancer elsewhere. */
+  lifecycle?: { readonly shuttingDown: boolean };
 }
 
 export interface AppEnv {
