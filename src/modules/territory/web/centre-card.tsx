@@ -1,3 +1,4 @@
+import { SummaryList } from '../../../platform/views/components/index.ts';
 import { describeOpeningHours } from '../domain/opening-hours.ts';
 import type { SocialCentre } from '../domain/social-centre.ts';
 
@@ -8,48 +9,45 @@ export function CentreCard({ centre, headingLevel = 2 }: { centre: SocialCentre;
   return (
     <div class="relais-centre-card">
       <Heading class="govuk-heading-m">{centre.name}</Heading>
-      <dl class="govuk-summary-list">
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Adresse</dt>
-          <dd class="govuk-summary-list__value">{centre.address}</dd>
-        </div>
-        {centre.phone ? (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Téléphone</dt>
-            <dd class="govuk-summary-list__value">
-              <a class="govuk-link" href={`tel:${centre.phone.replace(/[\s.-]/g, '')}`}>
-                {centre.phone}
-              </a>
-            </dd>
-          </div>
-        ) : null}
-        {centre.email ? (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Courriel</dt>
-            <dd class="govuk-summary-list__value">
-              <a class="govuk-link" href={`mailto:${centre.email}`}>
-                {centre.email}
-              </a>
-            </dd>
-          </div>
-        ) : null}
-        {centre.openingHours ? (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Horaires</dt>
-            <dd class="govuk-summary-list__value">
-              {hours ? (
-                <ul class="govuk-list">
-                  {hours.map((line) => (
-                    <li>{line}</li>
-                  ))}
-                </ul>
-              ) : (
-                centre.openingHours
-              )}
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      <SummaryList
+        rows={[
+          { key: { text: 'Adresse' }, value: { text: centre.address } },
+          !!centre.phone && {
+            key: { text: 'Téléphone' },
+            value: {
+              html: (
+                <a class="govuk-link" href={`tel:${centre.phone.replace(/[\s.-]/g, '')}`}>
+                  {centre.phone}
+                </a>
+              ),
+            },
+          },
+          !!centre.email && {
+            key: { text: 'Courriel' },
+            value: {
+              html: (
+                <a class="govuk-link" href={`mailto:${centre.email}`}>
+                  {centre.email}
+                </a>
+              ),
+            },
+          },
+          !!centre.openingHours && {
+            key: { text: 'Horaires' },
+            value: hours
+              ? {
+                  html: (
+                    <ul class="govuk-list">
+                      {hours.map((line) => (
+                        <li>{line}</li>
+                      ))}
+                    </ul>
+                  ),
+                }
+              : { text: centre.openingHours },
+          },
+        ]}
+      />
     </div>
   );
 }

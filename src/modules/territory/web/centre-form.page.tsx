@@ -1,4 +1,4 @@
-import { Button, ErrorSummary, Input, Radios } from '../../../platform/views/components/index.ts';
+import { BackLink, Button, ErrorSummary, Input, NotificationBanner, Radios } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { centreKindLabels, centreKinds } from '../domain/social-centre.ts';
 import type { CommuneSummary } from '../use-cases/search-communes.ts';
@@ -32,24 +32,11 @@ export function CentreFormPage(props: CentreFormPageProps) {
       title={title}
       hasErrors={summary.length > 0}
       scripts={[communeFieldScript]}
-      beforeContent={
-        <a href="/admin/centres" class="govuk-back-link">
-          Tous les centres
-        </a>
-      }
+      beforeContent={<BackLink href="/admin/centres" text="Tous les centres" />}
     >
       {summary.length ? <ErrorSummary errorList={summary} /> : null}
       {props.saved ? (
-        <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="banner-title" data-module="govuk-notification-banner">
-          <div class="govuk-notification-banner__header">
-            <h2 class="govuk-notification-banner__title" id="banner-title">
-              Succès
-            </h2>
-          </div>
-          <div class="govuk-notification-banner__content">
-            <p class="govuk-notification-banner__heading">Le centre a été enregistré.</p>
-          </div>
-        </div>
+        <NotificationBanner type="success" text="Le centre a été enregistré." />
       ) : null}
       <h1 class="govuk-heading-l">{title}</h1>
       {mode.kind === 'edit' ? (

@@ -1,4 +1,4 @@
-import { Button } from '../../../platform/views/components/index.ts';
+import { Button, Table } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { SocialCentreListItem } from '../db/social-centre-queries.ts';
 
@@ -11,40 +11,30 @@ export function CentresListPage(props: { ctx: PageContext; centres: SocialCentre
       {props.centres.length === 0 ? (
         <p class="govuk-body">Aucun centre pour l’instant.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">Centres sociaux du département</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Centre
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Commune
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                Communes desservies
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {props.centres.map((c) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/admin/centres/${c.id}`}>
-                    {c.name}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">{c.communeName}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">
-                  <a class="govuk-link" href={`/admin/centres/${c.id}/communes`}>
-                    {c.communeCount}
-                    <span class="govuk-visually-hidden"> communes desservies par {c.name}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Centres sociaux du département"
+          captionClasses="govuk-visually-hidden"
+          head={[{ text: 'Centre' }, { text: 'Commune' }, { text: 'Communes desservies', format: 'numeric' }]}
+          rows={props.centres.map((c) => [
+            {
+              html: (
+                <a class="govuk-link" href={`/admin/centres/${c.id}`}>
+                  {c.name}
+                </a>
+              ),
+            },
+            { text: c.communeName },
+            {
+              format: 'numeric',
+              html: (
+                <a class="govuk-link" href={`/admin/centres/${c.id}/communes`}>
+                  {c.communeCount}
+                  <span class="govuk-visually-hidden"> communes desservies par {c.name}</span>
+                </a>
+              ),
+            },
+          ])}
+        />
       )}
     </Layout>
   );

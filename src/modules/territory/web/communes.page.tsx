@@ -1,4 +1,4 @@
-import { Button, Input } from '../../../platform/views/components/index.ts';
+import { BackLink, Button, Input, SummaryList } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { communeLabel } from '../domain/search-name.ts';
 import type { SocialCentre } from '../domain/social-centre.ts';
@@ -59,18 +59,9 @@ export function CommunePage(props: { ctx: PageContext; commune: CommuneDetails; 
   if (commune.population !== null) rows.push(['Population', `${commune.population.toLocaleString('fr-FR')} habitants`]);
   return (
     <Layout ctx={props.ctx} title={commune.name}>
-      <a href="/communes" class="govuk-back-link">
-        Rechercher une autre commune
-      </a>
+      <BackLink href="/communes" text="Rechercher une autre commune" />
       <h1 class="govuk-heading-l">{commune.name}</h1>
-      <dl class="govuk-summary-list">
-        {rows.map(([k, v]) => (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{k}</dt>
-            <dd class="govuk-summary-list__value">{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows.map(([k, v]) => ({ key: { text: k }, value: { text: v } }))} />
       {centre ? (
         <>
           <p class="govuk-body">Les habitants de {commune.name} sont accueillis par :</p>

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/db/client.ts';
 import { findCentreForCommune } from '../db/social-centre-queries.ts';
 import { hashToken } from '../../../platform/http/session.ts';
+import { httpSessions, roleGrants, users } from '../../../schema.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/support/test-app.ts';
 
 let t: TestApp;
@@ -17,13 +18,29 @@ async function staffClient(role: 'admin' | 'agent'): Promise<{ client: TestClien
   const userId = randomUUID();
   const email = `${role}-${userId.slice(0, 8)}@demo.relais.test`;
   const now = t.clock.now();
-  await t.deps.db.execute(sql`insert into users (id, kind, email, display_name, status, totp_secret, totp_enabled_at, created_at)
-    values (${userId}, 'staff', ${email}, ${'Test ' + role}, 'active', 'JBSWY3DPEHPK3PXP', ${now}, ${now})`);
-  await t.deps.db.execute(sql`insert into role_grants (id, user_id, role, granted_at) values (${randomUUID()}, ${userId}, ${role}, ${now})`);
+  await t.deps.db.insert(users).values({
+    id: userId,
+    kind: 'staff',
+    email,
+    displayName: `Test ${role}`,
+    status: 'active',
+    totpSecret: 'JBSWY3DPEHPK3PXP',
+    totpEnabledAt: now,
+    createdAt: now,
+  });
+  await t.deps.db.insert(roleGrants).values({ id: randomUUID(), userId, role, grantedAt: now });
   const token = randomBytes(32).toString('base64url');
   const later = new Date(now.getTime() + 3_600_000);
-  await t.deps.db.execute(sql`insert into http_sessions (id_hash, user_id, csrf_token, data, created_at, last_seen_at, idle_expires_at, absolute_expires_at)
-    values (${hashToken(token)}, ${userId}, ${randomBytes(32).toString('base64url')}, ${JSON.stringify({ mfaPassed: true })}::jsonb, ${now}, ${now}, ${later}, ${later})`);
+  await t.deps.db.insert(httpSessions).values({
+    idHash: hashToken(token),
+    userId,
+    csrfToken: randomBytes(32).toString('base64url'),
+    data: { mfaPassed: true },
+    createdAt: now,
+    lastSeenAt: now,
+    idleExpiresAt: later,
+    absoluteExpiresAt: later,
+  });
   const client = t.client();
   (client as unknown as { cookies: Map<string, string> }).cookies.set('relais_session', token);
   return { client, userId, email };
