@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { clientIp } from '../../platform/http/rate-limit.ts';
 
 /** Who acts, for the audit journal. */
 export function actorOf(c: Context<AppEnv>): { actorId: string | null; actorLabel: string } {
@@ -9,5 +10,5 @@ export function actorOf(c: Context<AppEnv>): { actorId: string | null; actorLabe
 
 /** Where the request came from, for the audit journal. */
 export function requestMetaOf(c: Context<AppEnv>): { ip: string | null; requestId: string | null } {
-  return { ip: c.get('clientIp' as never) ?? null, requestId: c.get('requestId') ?? null };
+  return { ip: clientIp(c), requestId: c.get('requestId') ?? null };
 }
