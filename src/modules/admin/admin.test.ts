@@ -91,6 +91,18 @@ describe('administration of users', () => {
     expect(after.headers.get('location')).toMatch(/^\/connexion/);
   });
 
+  it('resets the second factor of a person who lost their phone', async () => {
+    await signInStaff(t, 'structure@demo.relais.test');
+    const list = await admin.get('/admin/utilisateurs?q=structure');
+    const id = list.html.match(/href="\/admin\/utilisateurs\/([0-9a-f-]{36})"/)![1]!;
+    expect((await admin.get(`/admin/utilisateurs/${id}`)).html).toContain('Configurée');
+    const res = await admin.post(`/admin/utilisateurs/${id}/double-authentification`, {});
+    expect(res.status).toBe(303);
+    const page = await admin.get(`/admin/utilisateurs/${id}`);
+    expect(page.html).toContain('Double authentification réinitialisée');
+    expect(page.html).toContain('Pas encore configurée');
+  });
+
   it('answers 404, not an error, for an unknown or malformed user id', async () => {
     expect((await admin.get('/admin/utilisateurs/pas-un-identifiant')).status).toBe(404);
     expect((await admin.get('/admin/utilisateurs/00000000-0000-4000-8000-000000000000')).status).toBe(404);

@@ -9,6 +9,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'auth.locked': 'Compte bloqué après des échecs',
   'auth.mfa_enrolled': 'Double authentification configurée',
   'auth.mfa_failed': 'Code de double authentification refusé',
+  'auth.mfa_reset': 'Double authentification réinitialisée',
   'auth.recovery_code_used': 'Code de secours utilisé',
   'auth.password_reset_requested': 'Réinitialisation du mot de passe demandée',
   'auth.password_reset': 'Mot de passe réinitialisé',

@@ -144,6 +144,13 @@ export function UserPage(p: {
         </form>
       </Details>
       <h2 class="govuk-heading-m">Accès</h2>
+      {user.mfaEnrolled && !p.isSelf ? (
+        <form method="post" action={`/admin/utilisateurs/${user.id}/double-authentification`}>
+          {csrf}
+          <p class="govuk-body">Si la personne a perdu son téléphone et ses codes de secours :</p>
+          <Button text="Réinitialiser la double authentification" classes="govuk-button--secondary" />
+        </form>
+      ) : null}
       {p.isSelf ? (
         <p class="govuk-body">Vous ne pouvez pas désactiver votre propre compte.</p>
       ) : user.status === 'deactivated' ? (

@@ -4,7 +4,7 @@ import { readForm, type FieldError, type FormValues } from '../../platform/http/
 import { allow } from '../../platform/http/guard.ts';
 import { pageContext } from '../../platform/http/render.tsx';
 import { updateSessionData } from '../../platform/http/session.ts';
-import { createInvitation, deactivateUser, getStaffUser, grantRole, listStaffUsers, reactivateUser, revokeRole } from '../accounts/index.ts';
+import { createInvitation, deactivateUser, getStaffUser, grantRole, listStaffUsers, reactivateUser, resetSecondFactor, revokeRole } from '../accounts/index.ts';
 import { getCommunes } from '../territory/index.ts';
 import { actorOf, requestMetaOf } from './actor.ts';
 import { parseRoleFields } from './role-fields.tsx';
@@ -165,5 +165,20 @@ usersRoutes.post('/admin/utilisateurs/:id/reactiver', allow.staff('admin'), asyn
   const result = await reactivateUser(c.get('deps'), { userId: id, by: by(c), meta: requestMetaOf(c) });
   if (!result.ok) return c.notFound();
   await flash(c, 'Compte réactivé.');
+  return c.redirect(`/admin/utilisateurs/${id}`, 303);
+});
+
+usersRoutes.post('/admin/utilisateurs/:id/double-authentification', allow.staff('admin'), async (c) => {
+  const id = c.req.param('id');
+  if (!UUID.test(id)) return c.notFound();
+  const result = await resetSecondFactor(c.get('deps'), { userId: id, by: by(c), meta: requestMetaOf(c) });
+  await flash(
+    c,
+    result.ok
+      ? 'Double authentification réinitialisée : la personne la configurera de nouveau à sa prochaine connexion.'
+      : result.reason === 'self'
+        ? 'Vous ne pouvez pas réinitialiser votre propre double authentification.'
+        : 'Cette personne n’a pas de double authentification configurée.',
+  );
   return c.redirect(`/admin/utilisateurs/${id}`, 303);
 });
