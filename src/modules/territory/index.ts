@@ -11,3 +11,4 @@ export { seedSocialCentres, type SocialCentreSeed } from './use-cases/seed-socia
 export { CommuneField, communeFieldScript, communeInseeName, readCommuneField, communeFieldErrorHref, type CommuneFieldProps } from './web/commune-field.tsx';
 export { resolveCommuneField, type CommuneFieldInput, type CommuneFieldResolution } from './use-cases/resolve-commune-field.ts';
 export { territoryRoutes } from './web/territory.routes.ts';
+export { listEpcisOfDepartement } from './db/epci-queries.ts';

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { allow } from '../../../platform/http/guard.ts';
+import { clientIp } from '../../../platform/http/rate-limit.ts';
 import { pageContext } from '../../../platform/http/render.tsx';
 import { communesServedBy, getSocialCentre, listSocialCentres } from '../db/social-centre-queries.ts';
 import { communeLabel } from '../domain/search-name.ts';
@@ -22,12 +23,10 @@ const admin = allow.staff('admin');
 
 function actorOf(c: Context<AppEnv>): Actor {
   const p = c.get('principal');
-  const forwarded = c.get('deps').config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return {
     id: p.kind === 'anonymous' ? null : p.userId,
     label: p.kind === 'anonymous' ? 'visiteur anonyme' : p.email,
-    ip: forwarded ?? incoming?.socket?.remoteAddress ?? null,
+    ip: clientIp(c),
     requestId: c.get('requestId') ?? null,
   };
 }
