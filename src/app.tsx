@@ -13,6 +13,7 @@ import { staticAssets } from './platform/http/static-assets.ts';
 import { ErrorPage } from './platform/views/error-page.tsx';
 import { healthRoutes } from './platform/health/health.routes.ts';
 import { loggablePath } from './platform/logging.ts';
+import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', siteRoutes);
   app.route('/', accountsRoutes);
+  app.route('/', adminRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {
