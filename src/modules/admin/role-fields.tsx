@@ -12,14 +12,18 @@ export interface RoleChoices {
 
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
-/** The role and its scope: one question with the scope fields revealed under the role that needs them. */
+/**
+ * The role and its scope. The centre and structure questions are always shown, each with the role it is for,
+ * rather than revealed under a radio: GOV.UK Frontend's conditional reveal puts aria-expanded on radio
+ * inputs, which ARIA does not allow (a known, accepted issue of the library that axe reports).
+ */
 export function RoleFields({ values, errors, choices }: { values: FormValues; errors: FieldError[]; choices: RoleChoices }) {
   const centreSelect = (
     <Select
       id="centre"
       name="centre"
       label={{ text: 'Centre social' }}
-      hint={{ text: 'Laissez « Aucun » pour un agent des services départementaux.' }}
+      hint={{ text: 'Pour un agent de MDS ou de CDAS. Laissez « Aucun » pour un agent des services départementaux.' }}
       items={[{ value: '', text: 'Aucun' }, ...choices.centreList.map((c) => ({ value: c.id, text: c.name }))]}
       value={valueOf(values, 'centre')}
       errorMessage={errorFor(errors, 'centre')}
@@ -30,6 +34,7 @@ export function RoleFields({ values, errors, choices }: { values: FormValues; er
       id={name}
       name={name}
       label={{ text: name === 'structure' ? 'Structure' : 'Administration' }}
+      hint={{ text: name === 'structure' ? 'Pour un membre d’une structure.' : 'Pour un agent d’une administration partenaire.' }}
       items={[{ value: '', text: 'Choisissez' }, ...choices.structureList.map((s) => ({ value: s.id, text: s.name }))]}
       value={valueOf(values, name)}
       errorMessage={errorFor(errors, name)}
@@ -45,11 +50,14 @@ export function RoleFields({ values, errors, choices }: { values: FormValues; er
         errorMessage={errorFor(errors, 'role')}
         items={[
           { value: 'admin', text: roleLabels.admin, hint: { text: 'Gère les comptes, les droits, les centres et lit le journal.' } },
-          { value: 'agent', text: roleLabels.agent, conditional: { html: centreSelect } },
-          { value: 'structure_member', text: roleLabels.structure_member, conditional: { html: structureSelect('structure') } },
-          { value: 'partner_agent', text: roleLabels.partner_agent, conditional: { html: structureSelect('administration') } },
+          { value: 'agent', text: roleLabels.agent },
+          { value: 'structure_member', text: roleLabels.structure_member },
+          { value: 'partner_agent', text: roleLabels.partner_agent },
         ]}
       />
+      {centreSelect}
+      {structureSelect('structure')}
+      {structureSelect('administration')}
       <h2 class="govuk-heading-m">Territoire</h2>
       <p class="govuk-body">Sans EPCI ni commune, le rôle vaut pour tout le département (ou pour les communes du centre social choisi).</p>
       {choices.epciList.length ? (
