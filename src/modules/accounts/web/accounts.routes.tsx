@@ -253,6 +253,8 @@ accountsRoutes.get('/connexion/double-authentification', allow.staffPendingMfa, 
 
 async function enrolPage(c: Context<AppEnv>, begun: { secret: string; uri: string; email: string }, errors: Record<string, string>, status: 200 | 422 | 429) {
   const qrDataUrl = await QRCode.toDataURL(begun.uri, { errorCorrectionLevel: 'M', margin: 2, width: 200 });
+  // The page shows the TOTP secret: never keep it in a cache.
+  c.header('cache-control', 'no-store');
   return c.html(
     <TotpEnrolPage ctx={await pageContext(c, { form: true })} qrDataUrl={qrDataUrl} secretGrouped={groupSecret(begun.secret)} email={begun.email} errors={errors} />,
     status,
