@@ -30,6 +30,7 @@ if (process.argv.includes('--if-needed') && existsSync(join(out, 'manifest.json'
   const sources = Math.max(
     newestMtime(join(viewsDir, 'styles')),
     newestMtime(join(viewsDir, 'scripts')),
+    newestMtime(join(viewsDir, 'images')),
     statSync(join(viewsDir, 'theme.ts')).mtimeMs,
     ...Object.values(moduleScripts).map((f) => statSync(f).mtimeMs),
   );
@@ -63,8 +64,18 @@ for (const theme of Object.values(themes)) {
     style: 'compressed',
     quietDeps: true,
     silenceDeprecations: ['import'],
+    logger: {
+      // MOJ Frontend 11 still calls GOV.UK Frontend mixins that GOV.UK 6 deprecates: those warnings come from
+      // node_modules and are theirs to fix. Any warning raised from our own styles is still printed.
+      warn(message, { stack }) {
+        const fromDependency = !!stack && stack.split('\n').every((line) => !line.trim() || line.includes('node_modules/') || /^\s*- /.test(line));
+        if (!fromDependency) console.warn(`Avertissement sass : ${message}${stack ? `\n${stack}` : ''}`);
+      },
+    },
   });
-  emit(theme.stylesheet, result.css);
+  // The footer's Crown copyright crest belongs to the UK government; our footer never shows it (see
+  // components/footer.tsx), so the stylesheet must not point at it either.
+  emit(theme.stylesheet, result.css.replaceAll(/url\("?[^")]*govuk-crest\.svg"?\)/g, 'none'));
 }
 
 emit('govuk-frontend.js', readFileSync(join(root, 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js')));
@@ -77,10 +88,15 @@ emit('relais.js', relaisJs);
 for (const [name, file] of Object.entries(moduleScripts)) {
   emit(name, readFileSync(file, 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^\s+/gm, ''));
 }
-emit('favicon.svg', readFileSync(join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images/favicon.svg')));
+// Our own favicon: GOV.UK Frontend's is the crown.
+emit('favicon.svg', readFileSync(join(viewsDir, 'images/favicon.svg')));
 
 // GOV.UK Frontend's own images (no fonts: we use the system font stack, never GDS Transport).
-cpSync(join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images'), join(out, 'govuk/images'), { recursive: true });
+cpSync(join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images'), join(out, 'govuk/images'), {
+  recursive: true,
+  // Nothing with the crown: the crest, the GOV.UK favicons and app icons.
+  filter: (src) => !/(govuk-crest|favicon|govuk-icon|govuk-opengraph)/.test(basename(src)),
+});
 
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
 console.log(`Ressources construites dans public/build (${Object.keys(manifest).length} fichiers).`);

@@ -5,7 +5,9 @@ import type { Clock, IdGenerator } from '../src/platform/clock.ts';
 import type { Db } from '../src/platform/db/client.ts';
 import { appMeta } from '../src/platform/db/meta.table.ts';
 import { importTerritory, seedSocialCentres } from '../src/modules/territory/index.ts';
+import { seedDemoAccounts } from '../src/modules/accounts/index.ts';
 import { demoSocialCentres } from './social-centres.ts';
+import { seedDemoStructures } from './structures.ts';
 
 export interface SeedDeps {
   db: Db;
@@ -34,6 +36,7 @@ export async function seedDemo(deps: SeedDeps, departement: '35' | '13'): Promis
   // Each module adds its demo data here, in dependency order (territory, then accounts, …).
   await importTerritory(deps, departement);
   await seedSocialCentres(deps, departement, demoSocialCentres[departement]);
+  accounts.push(...(await seedDemoAccounts(deps, await seedDemoStructures(deps, departement))));
   await deps.db
     .insert(appMeta)
     .values({ key, value: { at: deps.clock.now().toISOString(), accounts }, updatedAt: deps.clock.now() });

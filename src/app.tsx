@@ -14,6 +14,7 @@ import { ErrorPage } from './platform/views/error-page.tsx';
 import { healthRoutes } from './platform/health/health.routes.ts';
 import { loggablePath } from './platform/logging.ts';
 import { siteRoutes } from './modules/site/index.tsx';
+import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -50,12 +51,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.use(sessionMiddleware);
+  // Before the CSRF check, so that its 403 page (and the logs) know who is signed in; it only reads.
+  app.use(principalMiddleware);
   app.use(csrfMiddleware);
 
   setForbiddenRenderer(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={403} />, 403));
   setCsrfFailureRenderer(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={403} />, 403));
 
   app.route('/', siteRoutes);
+  app.route('/', accountsRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

@@ -1,11 +1,12 @@
 // Runs once before the test files: builds the assets, and prepares a migrated, seeded template database
 // that each test file copies (a PGlite dump, or a PostgreSQL template database when DATABASE_URL is set).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { openDatabase } from '../../src/platform/db/client.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
+import { pgliteTemplatePath } from '../../src/platform/db/pglite-template.ts';
 import { randomIds, systemClock } from '../../src/platform/clock.ts';
 import { seedDemo } from '../../seeds/demo.ts';
 import { templateDumpPath, templateDbName, tmpDir } from './paths.ts';
@@ -13,6 +14,9 @@ import { templateDumpPath, templateDbName, tmpDir } from './paths.ts';
 export default async function setup(): Promise<() => Promise<void>> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-assets.ts', '--if-needed'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(pgliteTemplatePath)) {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-pglite-template.ts'], { cwd: root, stdio: 'inherit' });
+  }
   mkdirSync(tmpDir, { recursive: true });
   const url = process.env.DATABASE_URL;
   if (url) {

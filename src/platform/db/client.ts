@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { lockDataDir } from './data-dir-lock.ts';
+import { isNewDataDir, readPgliteTemplate } from './pglite-template.ts';
 
 // One type for both engines: the queries are the same PostgreSQL on PGlite and on a server.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -70,9 +71,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   try {
     // relaxedDurability stays false: a commit is acknowledged only once PGlite has written it to its files,
     // so it survives kill -9 of this process (see tests/durability.test.ts).
+    const loadDataDir = target.loadDataDir ?? (target.dataDir && isNewDataDir(target.dataDir) ? readPgliteTemplate() : undefined);
     const pglite = await PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
       extensions: pgliteExtensions,
       relaxedDurability: false,
     });

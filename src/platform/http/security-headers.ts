@@ -29,7 +29,8 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   const h = c.res.headers;
   if (!h.has('content-security-policy')) h.set('content-security-policy', csp);
   h.set('x-content-type-options', 'nosniff');
-  h.set('referrer-policy', 'strict-origin-when-cross-origin');
+  // A page may ask for less (pages with a secret token in their address send no Referer at all).
+  if (!h.has('referrer-policy')) h.set('referrer-policy', 'strict-origin-when-cross-origin');
   if (!h.has('x-frame-options')) h.set('x-frame-options', 'DENY');
   h.set('cross-origin-opener-policy', 'same-origin');
   h.set('cross-origin-resource-policy', 'same-origin');

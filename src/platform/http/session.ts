@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { httpSessions } from './http.table.ts';
 import type { AppEnv, SessionState } from './context.ts';
+import type { Queryable } from '../db/client.ts';
 
 // Sessions are rows in the database (shared by every app process). The cookie holds a random token;
 // the row is keyed by its sha256. A session is created only when needed (a form, a sign-in), so
@@ -114,6 +115,6 @@ export async function updateSessionData(c: Context<AppEnv>, patch: Record<string
 }
 
 /** Ends every session of a user (deactivation, password change). */
-export async function destroyUserSessions(db: AppEnv['Variables']['deps']['db'], userId: string): Promise<void> {
+export async function destroyUserSessions(db: Queryable, userId: string): Promise<void> {
   await db.delete(httpSessions).where(eq(httpSessions.userId, userId));
 }

@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import type { Principal } from '../http/context.ts';
 import { assetUrl } from './assets.ts';
 import type { Theme } from './theme.ts';
+import { ExitThisPage, Footer, GenericHeader, ServiceNavigation, SkipLink, type ServiceNavigationItem } from './components/index.ts';
 
 /** The one inline script of every page; the CSP allows it by its hash (platform/http/security-headers.ts). */
 export const jsEnabledScript =
@@ -31,9 +32,27 @@ export interface LayoutProps {
   children?: Child;
 }
 
+/** Links of every page's footer. */
+export const footerLinks = [
+  { href: '/accessibilite', text: 'Accessibilité : partiellement conforme' },
+  { href: '/mentions-legales', text: 'Mentions légales' },
+  { href: '/donnees-personnelles', text: 'Données personnelles' },
+  { href: '/plan-du-site', text: 'Plan du site' },
+];
+
+function navigationItems(ctx: PageContext): ServiceNavigationItem[] {
+  const items =
+    ctx.principal.kind === 'anonymous'
+      ? [{ href: '/connexion', text: 'Se connecter' }]
+      : [{ href: '/compte', text: 'Mon compte' }];
+  return items.map((item) => ({ ...item, current: ctx.currentPath === item.href }));
+}
+
 export function Layout(props: LayoutProps) {
   const { ctx } = props;
-  const fullTitle = `${props.hasErrors ? 'Erreur : ' : ''}${props.title} – ${ctx.theme.serviceName} – ${ctx.theme.departementName}`;
+  const { theme } = ctx;
+  const fullTitle = `${props.hasErrors ? 'Erreur : ' : ''}${props.title} – ${theme.serviceName} – ${theme.departementName}`;
+  const signedIn = ctx.principal.kind !== 'anonymous';
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -42,85 +61,56 @@ export function Layout(props: LayoutProps) {
           <meta charset="utf-8" />
           <title>{fullTitle}</title>
           <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-          <meta name="theme-color" content={ctx.theme.brandColour} />
+          <meta name="theme-color" content={theme.brandColour} />
           <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
-          <link rel="stylesheet" href={assetUrl(ctx.theme.stylesheet)} />
+          <link rel="stylesheet" href={assetUrl(theme.stylesheet)} />
         </head>
         <body class="govuk-template__body">
           <script>{raw(jsEnabledScript)}</script>
-          <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
-            Aller au contenu principal
-          </a>
+          <SkipLink href="#main-content" />
           <header class="govuk-template__header">
-            <div class="govuk-header" data-module="govuk-header">
-              <div class="govuk-header__container govuk-width-container">
-                <div class="govuk-header__logo">
-                  <a href="/" class="govuk-header__homepage-link">
-                    <span class="relais-logo-text">{ctx.theme.logoText}</span>
-                  </a>
-                </div>
-              </div>
-            </div>
-            <section aria-label="Menu du service" class="govuk-service-navigation" data-module="govuk-service-navigation">
-              <div class="govuk-width-container">
-                <div class="govuk-service-navigation__container">
-                  <span class="govuk-service-navigation__service-name">
-                    <a href="/" class="govuk-service-navigation__link">
-                      {ctx.theme.serviceName}
-                    </a>
-                  </span>
-                  <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-                    <ul class="govuk-service-navigation__list" id="navigation">
-                      {ctx.principal.kind === 'anonymous' ? (
-                        <li class="govuk-service-navigation__item">
-                          <a class="govuk-service-navigation__link" href="/connexion">
-                            Se connecter
-                          </a>
-                        </li>
-                      ) : (
-                        <>
-                          <li class="govuk-service-navigation__item">
-                            <a class="govuk-service-navigation__link" href="/compte">
-                              Mon compte
-                            </a>
-                          </li>
-                          <li class="govuk-service-navigation__item">
-                            <form method="post" action="/deconnexion" class="relais-inline-form">
-                              <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-                              <button type="submit" class="govuk-service-navigation__link relais-link-button">
-                                Se déconnecter
-                              </button>
-                            </form>
-                          </li>
-                        </>
-                      )}
-                    </ul>
-                  </nav>
-                </div>
-              </div>
-            </section>
+            {/* The generic header has no crown: the département's name stands in for a logo. */}
+            <GenericHeader url="/" logoHtml={<span class="relais-logo-text">{theme.logoText}</span>} />
+            <ServiceNavigation
+              ariaLabel="Menu du service"
+              serviceName={theme.serviceName}
+              serviceUrl="/"
+              navigationLabel="Menu"
+              collapseNavigationOnMobile={false}
+              navigation={navigationItems(ctx)}
+              slots={{
+                // Signing out changes state, so it is a POST form with the CSRF token, not a link.
+                navigationEnd: signedIn ? (
+                  <li class="govuk-service-navigation__item">
+                    <form method="post" action="/deconnexion" class="relais-inline-form">
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+                      <button type="submit" class="govuk-service-navigation__link relais-link-button">
+                        Se déconnecter
+                      </button>
+                    </form>
+                  </li>
+                ) : undefined,
+              }}
+            />
           </header>
           <div class="govuk-width-container">
+            {props.exitThisPage ? <ExitThisPage /> : null}
             {props.beforeContent}
             <main class="govuk-main-wrapper" id="main-content">
               {props.children}
             </main>
           </div>
-          <footer class="govuk-footer">
-            <div class="govuk-width-container">
-              <div class="govuk-footer__meta">
-                <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                  <h2 class="govuk-visually-hidden">Liens utiles</h2>
-                  <ul class="govuk-footer__inline-list">
-                    <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/accessibilite">Accessibilité : partiellement conforme</a></li>
-                    <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/mentions-legales">Mentions légales</a></li>
-                    <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/donnees-personnelles">Données personnelles</a></li>
-                    <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/plan-du-site">Plan du site</a></li>
-                  </ul>
-                  <p class="govuk-body-s">Un service du {ctx.theme.logoText.replace('Département', 'département')}, propulsé par Relais, logiciel libre.</p>
-                </div>
-              </div>
-            </div>
+          <footer class="govuk-template__footer">
+            <Footer
+              meta={{
+                items: footerLinks,
+                html: (
+                  <p class="govuk-body-s">
+                    Un service du {theme.logoText.replace('Département', 'département')}, propulsé par Relais, logiciel libre.
+                  </p>
+                ),
+              }}
+            />
           </footer>
           <script type="module" src={assetUrl('relais.js')}></script>
           {(props.scripts ?? []).map((s) => (

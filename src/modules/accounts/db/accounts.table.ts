@@ -13,6 +13,8 @@ export const users = pgTable(
     status: text('status', { enum: ['invited', 'active', 'deactivated'] }).notNull(),
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    // The last TOTP time step accepted: a code is refused once its step (or an earlier one) has been used.
+    totpLastStep: integer('totp_last_step'),
     franceConnectSub: text('franceconnect_sub'),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FC } from 'hono/jsx';
+import { raw } from 'hono/html';
 import { describe, expect, it } from 'vitest';
 import { normaliseHtml } from '../../../../tests/support/html-normalise.ts';
 import * as components from './index.ts';
@@ -16,13 +17,19 @@ import { capitalize, ComponentTexts, frenchTexts, type Texts } from './texts.tsx
 
 const govukDir = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist/govuk/components');
 
+// The UK-only parts of the footer (crown, Open Government Licence, Crown copyright) are not in our components'
+// defaults; the English texts take them from the library's own default footer.
+const ukFooter = fixtures('footer').find((f) => f.name === 'default')!.html;
+const svgWithClass = (cls: string) => raw(new RegExp(`<svg(?:(?!</svg>)[^])*?class="${cls}"[^]*?</svg>`).exec(ukFooter)![0]);
+
 /** GOV.UK Frontend's own English defaults (what its Nunjucks templates print when an option is not given). */
 const englishTexts: Texts = {
   ...frenchTexts,
   errorMessageVisuallyHidden: 'Error',
   errorSummaryTitle: undefined,
   backLink: 'Back',
-  skipLink: 'Skip to main content',
+  // The library's skip link has no default text.
+  skipLink: '',
   breadcrumbsLabel: 'Breadcrumb',
   dateInputLabel: capitalize,
   characterCount: { textareaDescription: (t) => `You can enter up to %{count} ${t}` },
@@ -33,6 +40,7 @@ const englishTexts: Texts = {
         <span class="govuk-visually-hidden">Emergency</span> Exit this page
       </>
     ),
+    redirectUrl: 'https://www.bbc.co.uk/weather',
   },
   notificationBanner: { important: 'Important', success: 'Success' },
   pagination: {
@@ -50,7 +58,14 @@ const englishTexts: Texts = {
     page: (n) => `Page ${n}`,
   },
   warningTextIconFallback: 'Warning',
-  footerMetaTitle: 'Support links',
+  footer: {
+    metaTitle: 'Support links',
+    crown: svgWithClass('govuk-footer__crown'),
+    licenceLogo: svgWithClass('govuk-footer__licence-logo'),
+    licence: raw(/<span class="govuk-footer__licence-description">([^]*?)<\/span>/.exec(ukFooter)![1]!),
+    copyright: '© Crown copyright',
+    copyrightHref: /href="([^"]*crown-copyright[^"]*)"/.exec(ukFooter)![1]!,
+  },
   serviceNavigation: { menu: 'Menu', ariaLabel: 'Service information' },
 };
 
@@ -79,6 +94,23 @@ const shipped: Record<string, AnyComponent> = {
   select: components.Select,
   'date-input': components.DateInput,
   'password-input': components.PasswordInput,
+  'notification-banner': components.NotificationBanner,
+  panel: components.Panel,
+  table: components.Table,
+  'summary-list': components.SummaryList,
+  tag: components.Tag,
+  'back-link': components.BackLink,
+  breadcrumbs: components.Breadcrumbs,
+  pagination: components.Pagination,
+  'inset-text': components.InsetText,
+  'warning-text': components.WarningText,
+  details: components.Details,
+  'skip-link': components.SkipLink,
+  'exit-this-page': components.ExitThisPage,
+  'task-list': components.TaskList,
+  'service-navigation': components.ServiceNavigation,
+  footer: components.Footer,
+  'generic-header': components.GenericHeader,
 };
 
 /**

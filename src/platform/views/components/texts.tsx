@@ -43,12 +43,21 @@ export interface Texts {
   };
   exitThisPage: {
     html: Child;
+    redirectUrl: string;
     i18n?: { activated: string; timedOut: string; pressTwoMoreTimes: string; pressOneMoreTime: string };
   };
   notificationBanner: { important: string; success: string };
   pagination: { label: string; previous: Child; next: Child; page: (n: string | number) => string };
   warningTextIconFallback: string;
-  footerMetaTitle: string;
+  footer: {
+    metaTitle: string;
+    /** UK only: the crown logo, the Open Government Licence (logo and text) and the Crown copyright link. */
+    crown?: Child;
+    licenceLogo?: Child;
+    licence?: Child;
+    copyright?: Child;
+    copyrightHref?: string;
+  };
   serviceNavigation: { menu: string; ariaLabel: string };
 }
 
@@ -91,6 +100,8 @@ export const frenchTexts: Texts = {
         <span class="govuk-visually-hidden">Urgence :</span> Quitter cette page
       </>
     ),
+    // A neutral page, as the library's BBC weather page is for the UK.
+    redirectUrl: 'https://meteofrance.com/',
     i18n: {
       activated: 'Chargement d’une autre page',
       timedOut: 'Vous êtes toujours sur cette page',
@@ -114,7 +125,7 @@ export const frenchTexts: Texts = {
     page: (n) => `Page ${n}`,
   },
   warningTextIconFallback: 'Attention',
-  footerMetaTitle: 'Liens utiles',
+  footer: { metaTitle: 'Liens utiles' },
   serviceNavigation: { menu: 'Menu', ariaLabel: 'Informations sur le service' },
 };
 

@@ -1,0 +1,91 @@
+import type { RoleScope } from '../../../platform/http/context.ts';
+import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+
+export interface AccountView {
+  displayName: string;
+  email: string;
+  kind: 'resident' | 'staff';
+  franceConnect: boolean;
+  totpEnabledAt: Date | null;
+  recoveryCodesLeft: number;
+  roles: RoleScope[];
+}
+
+const roleNames: Record<RoleScope['role'], string> = {
+  admin: 'Administrateur du département',
+  agent: 'Agent du département',
+  structure_member: 'Membre d’une structure',
+  partner_agent: 'Agent d’une administration partenaire',
+};
+
+function scopeText(r: RoleScope): string {
+  const parts: string[] = [];
+  if (r.socialCentreId) parts.push('un centre social (CDAS/MDS)');
+  if (r.structureId) parts.push('une structure');
+  if (r.communeCodes.length) parts.push(`${r.communeCodes.length} commune${r.communeCodes.length > 1 ? 's' : ''}`);
+  if (r.epciCodes.length) parts.push(`${r.epciCodes.length} intercommunalité${r.epciCodes.length > 1 ? 's' : ''}`);
+  return parts.length ? parts.join(', ') : 'tout le département';
+}
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+export function AccountPage({ ctx, account }: { ctx: PageContext; account: AccountView }) {
+  return (
+    <Layout ctx={ctx} title="Mon compte">
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l">Mon compte</h1>
+          <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Nom</dt>
+              <dd class="govuk-summary-list__value">{account.displayName}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Adresse e-mail</dt>
+              <dd class="govuk-summary-list__value">{account.email}</dd>
+            </div>
+            {account.kind === 'resident' ? (
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Connexion</dt>
+                <dd class="govuk-summary-list__value">{account.franceConnect ? 'Avec FranceConnect' : 'Avec votre adresse e-mail et votre mot de passe'}</dd>
+              </div>
+            ) : (
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Double authentification</dt>
+                <dd class="govuk-summary-list__value">
+                  {account.totpEnabledAt ? `Activée le ${dateFormat.format(account.totpEnabledAt)}` : 'Pas encore configurée'}
+                  {account.totpEnabledAt ? (
+                    <>
+                      <br />
+                      {`Codes de secours restants : ${account.recoveryCodesLeft}`}
+                    </>
+                  ) : null}
+                </dd>
+              </div>
+            )}
+          </dl>
+          {account.kind === 'staff' ? (
+            <>
+              <h2 class="govuk-heading-m">Vos rôles</h2>
+              {account.roles.length ? (
+                <ul class="govuk-list govuk-list--bullet">
+                  {account.roles.map((r) => (
+                    <li>
+                      {roleNames[r.role]} – {scopeText(r)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p class="govuk-body">Vous n’avez aucun rôle pour l’instant. Demandez-en un à l’administrateur du département.</p>
+              )}
+            </>
+          ) : null}
+          <h2 class="govuk-heading-m">Mot de passe</h2>
+          <p class="govuk-body">
+            Pour changer votre mot de passe, <a class="govuk-link" href="/mot-de-passe-oublie">demandez un lien par e-mail</a>.
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
