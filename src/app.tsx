@@ -12,6 +12,7 @@ import { allow, setForbiddenRenderer } from './platform/http/guard.ts';
 import { staticAssets } from './platform/http/static-assets.ts';
 import { ErrorPage } from './platform/views/error-page.tsx';
 import { healthRoutes } from './platform/health/health.routes.ts';
+import { mailAdminRoutes } from './platform/mail/mails.routes.tsx';
 import { loggablePath } from './platform/logging.ts';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', siteRoutes);
   app.route('/', accountsRoutes);
+  app.route('/', mailAdminRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

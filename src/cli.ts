@@ -4,19 +4,25 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { jobHandlers } from './jobs.ts';
-import { systemClock } from './platform/clock.ts';
+import { randomIds, systemClock } from './platform/clock.ts';
 import { openDatabase, type Database } from './platform/db/client.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { runDueJobs } from './platform/jobs/worker.ts';
 import { createLogger } from './platform/logging.ts';
 import { openAndPrepare } from './server.ts';
+import { createInvitation } from './modules/accounts/index.ts';
 
 const HELP = `Relais — commandes d'exploitation
 
 Usage : npm run relais -- <commande> [options]
 
 Commandes :
+  create-admin --email ADRESSE --name "Prénom Nom"
+                              Crée un compte d'administrateur du département (tout le territoire) et affiche
+                              un lien d'invitation à usage unique, valable 7 jours, pour choisir le mot de
+                              passe et configurer la double authentification. Le même lien part aussi par
+                              courriel (ou reste visible sur /admin/courriels sans SMTP_URL).
   migrate                     Applique les migrations de la base de données qui ne l'ont pas encore été.
   run-jobs [--limite N]       Exécute une fois les tâches en attente (envoi des courriels, …) et affiche
                               combien ont abouti, sont reportées (nouvel essai plus tard) ou ont échoué.
@@ -59,6 +65,28 @@ function plural(n: number, one: string, many: string): string {
 }
 
 const commands: Record<string, (args: string[], config: Config, io: CliIo) => Promise<number>> = {
+  async 'create-admin'(args, config, io) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true });
+    if (!values.email || !values.name) throw new UsageError('create-admin demande --email et --name, par exemple :\n  npm run relais -- create-admin --email claire.dupont@departement.fr --name "Claire Dupont"');
+    const email = values.email;
+    const name = values.name;
+    const result = await withDatabase(config, async (database) => {
+      await database.exclusive(() => migrate(database));
+      return createInvitation(
+        { db: database.db, clock: systemClock, ids: randomIds, config },
+        { email, displayName: name, invitedBy: { id: null, label: 'ligne de commande' }, roles: [{ role: 'admin' }] },
+      );
+    });
+    if (!result.ok) {
+      for (const message of Object.values(result.errors)) io.err(message);
+      return 1;
+    }
+    io.out(`Compte d’administrateur créé pour ${name} <${email}>.`);
+    io.out(`Lien d’invitation à usage unique, valable 7 jours :\n  ${result.link}`);
+    io.out(config.smtpUrl ? 'Ce lien a aussi été envoyé par courriel.' : 'Sans SMTP_URL, le courriel est conservé et visible sur /admin/courriels.');
+    return 0;
+  },
+
   async migrate(args, config, io) {
     parseArgs({ args, options: {}, strict: true });
     await withDatabase(config, (database) => database.exclusive(() => migrate(database)));

@@ -34,7 +34,7 @@ describe('relais CLI', () => {
   it('explains its commands in French, and answers an unknown command or option with exit code 2', async () => {
     const help = await cli(['help']);
     expect(help.code).toBe(0);
-    for (const c of ['migrate', 'run-jobs', 'reseed-demo', 'help']) expect(help.out).toContain(c);
+    for (const c of ['create-admin', 'migrate', 'run-jobs', 'reseed-demo', 'help']) expect(help.out).toContain(c);
     expect(help.out).toContain('EFFACE TOUTES LES DONNÉES');
     expect((await cli(['--help'])).code).toBe(0);
 
@@ -44,6 +44,43 @@ describe('relais CLI', () => {
     const badOption = await cli(['run-jobs', '--vite']);
     expect(badOption.code).toBe(2);
     expect(badOption.err).toContain('Option invalide');
+  });
+
+  it('creates an admin for the whole département and prints a one-time invitation link', async () => {
+    const created = await cli(['create-admin', '--email', 'Claire.Dupont@Departement.fr', '--name', 'Claire Dupont'], { PUBLIC_URL: 'https://relais.example.fr' });
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('Compte d’administrateur créé pour Claire Dupont <Claire.Dupont@Departement.fr>.');
+    const link = created.out.match(/https:\/\/relais\.example\.fr\/invitation\/([A-Za-z0-9_-]+)/);
+    expect(link).not.toBeNull();
+    expect(created.out).toContain('/admin/courriels');
+
+    const database = await open();
+    try {
+      const [user] = await queryRows<{ id: string; kind: string; status: string; email: string }>(
+        database.db,
+        sql`select id, kind, status, email from users where email = 'claire.dupont@departement.fr'`,
+      );
+      expect(user).toMatchObject({ kind: 'staff', status: 'invited' });
+      const grants = await queryRows<{ role: string; commune_codes: string[]; social_centre_id: string | null }>(
+        database.db,
+        sql`select role, commune_codes, social_centre_id from role_grants where user_id = ${user!.id}`,
+      );
+      expect(grants).toEqual([{ role: 'admin', commune_codes: [], social_centre_id: null }]);
+      const mails = await database.db.select().from(mailOutbox);
+      expect(mails.map((m) => m.to)).toEqual(['claire.dupont@departement.fr']);
+      expect(mails[0]!.text).toContain(link![0]);
+      const [audit] = await queryRows<{ actor_label: string }>(database.db, sql`select actor_label from audit_events where action = 'account.invited'`);
+      expect(audit!.actor_label).toBe('ligne de commande');
+    } finally {
+      await database.close();
+    }
+
+    const again = await cli(['create-admin', '--email', 'claire.dupont@departement.fr', '--name', 'Claire']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('Un compte existe déjà avec cette adresse e-mail');
+    const missing = await cli(['create-admin', '--email', 'x@example.fr']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('create-admin demande --email et --name');
   });
 
   it('migrates, then runs the pending jobs once and counts them', async () => {
