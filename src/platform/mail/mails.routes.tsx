@@ -20,8 +20,9 @@ mailAdminRoutes.get('/admin/courriels', allow.staff('admin'), async (c) => {
   return c.html(<MailListPage ctx={await pageContext(c)} mails={mails} total={total?.n ?? 0} smtpConfigured={!!config.smtpUrl} />);
 });
 
-mailAdminRoutes.get('/admin/courriels/:id{[0-9]{1,15}}', allow.staff('admin'), async (c) => {
+mailAdminRoutes.get('/admin/courriels/:id', allow.staff('admin'), async (c) => {
   const { db, clock } = c.get('deps');
+  if (!/^[0-9]{1,15}$/.test(c.req.param('id'))) return c.notFound();
   const id = Number(c.req.param('id'));
   const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
   if (!mail) return c.notFound();
