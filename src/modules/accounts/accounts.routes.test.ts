@@ -78,6 +78,7 @@ describe('resident sign-up, sign-in and sign-out', () => {
     const page = await client.get('/connexion?retour=%2Fcompte%3Fonglet%3D1');
     const anonymousCookie = sessionCookie(page.res);
     expect(anonymousCookie).toBeTruthy();
+    expect(page.html).not.toContain('FranceConnect');
     const wrong = await client.post('/connexion?retour=%2Fcompte%3Fonglet%3D1', { email: 'ines.durand@exemple.fr', password: 'pas le bon mot de passe' });
     expect(wrong.status).toBe(422);
     expect(wrong.html).toContain('L’adresse e-mail ou le mot de passe est incorrect');

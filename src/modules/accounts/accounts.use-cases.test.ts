@@ -8,7 +8,7 @@ import { httpSessions } from '../../platform/http/http.table.ts';
 import { recordRateLimitEvent } from '../../platform/http/rate-limit.ts';
 import { mailOutbox } from '../../platform/mail/mail.table.ts';
 import { users } from './db/accounts.table.ts';
-import { createInvitation, deactivateUser, grantRole, revokeRole } from './index.ts';
+import { createInvitation, deactivateUser, grantRole, resetSecondFactor, revokeRole } from './index.ts';
 import { activeRoles } from './db/users.queries.ts';
 import { acceptInvitation } from './use-cases/accept-invitation.ts';
 import { beginTotpEnrolment } from './use-cases/begin-totp-enrolment.ts';
@@ -168,6 +168,14 @@ describe('TOTP', () => {
     expect(await actions(userId)).toEqual(
       expect.arrayContaining(['account.invited', 'role.granted', 'account.invitation_accepted', 'auth.mfa_enrolled', 'auth.recovery_code_used', 'auth.mfa_failed']),
     );
+
+    // Phone and codes lost: an admin resets the second factor; the next sign-in enrols again with a new secret.
+    expect(await resetSecondFactor(deps, { userId, by: admin })).toEqual({ ok: true });
+    expect(await verifySecondFactor(deps, { userId, code: confirmed.recoveryCodes[5]!, meta })).toEqual({ ok: false, reason: 'not_enrolled' });
+    expect(await signInWithPassword(deps, { email: 'agent.totp@exemple.fr', password, meta })).toMatchObject({ ok: true, totpEnrolled: false });
+    const fresh = await beginTotpEnrolment(deps, { userId });
+    expect(fresh.ok && fresh.secret).not.toBe(begun.secret);
+    expect(await actions(userId)).toContain('auth.mfa_reset');
   });
 });
 

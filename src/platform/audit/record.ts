@@ -12,6 +12,7 @@ export type AuditAction =
   | 'auth.locked'
   | 'auth.mfa_enrolled'
   | 'auth.mfa_failed'
+  | 'auth.mfa_reset'
   | 'auth.recovery_code_used'
   | 'auth.password_reset_requested'
   | 'auth.password_reset'

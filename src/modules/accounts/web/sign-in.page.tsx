@@ -30,7 +30,7 @@ export function SignInPage({ ctx, values, errors, returnTo, franceConnect, notic
               </p>
               <form method="post" action={`/connexion/franceconnect${retour}`} novalidate>
                 <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-                <Button text="S’identifier avec FranceConnect" classes="relais-franceconnect-button" />
+                <Button text="S’identifier avec FranceConnect" />
               </form>
               <p class="govuk-body">
                 <a class="govuk-link" href="https://franceconnect.gouv.fr/" rel="noopener" target="_blank">
