@@ -1,4 +1,5 @@
 import type { RoleScope } from '../../../platform/http/context.ts';
+import { SummaryList } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 
 export interface AccountView {
@@ -35,35 +36,25 @@ export function AccountPage({ ctx, account }: { ctx: PageContext; account: Accou
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <h1 class="govuk-heading-l">Mon compte</h1>
-          <dl class="govuk-summary-list">
-            <div class="govuk-summary-list__row">
-              <dt class="govuk-summary-list__key">Nom</dt>
-              <dd class="govuk-summary-list__value">{account.displayName}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-              <dt class="govuk-summary-list__key">Adresse e-mail</dt>
-              <dd class="govuk-summary-list__value">{account.email}</dd>
-            </div>
-            {account.kind === 'resident' ? (
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">Connexion</dt>
-                <dd class="govuk-summary-list__value">{account.franceConnect ? 'Avec FranceConnect' : 'Avec votre adresse e-mail et votre mot de passe'}</dd>
-              </div>
-            ) : (
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">Double authentification</dt>
-                <dd class="govuk-summary-list__value">
-                  {account.totpEnabledAt ? `Activée le ${dateFormat.format(account.totpEnabledAt)}` : 'Pas encore configurée'}
-                  {account.totpEnabledAt ? (
-                    <>
-                      <br />
-                      {`Codes de secours restants : ${account.recoveryCodesLeft}`}
-                    </>
-                  ) : null}
-                </dd>
-              </div>
-            )}
-          </dl>
+          <SummaryList
+            rows={[
+              { key: { text: 'Nom' }, value: { text: account.displayName } },
+              { key: { text: 'Adresse e-mail' }, value: { text: account.email } },
+              account.kind === 'resident'
+                ? {
+                    key: { text: 'Connexion' },
+                    value: { text: account.franceConnect ? 'Avec FranceConnect' : 'Avec votre adresse e-mail et votre mot de passe' },
+                  }
+                : {
+                    key: { text: 'Double authentification' },
+                    value: {
+                      text: account.totpEnabledAt
+                        ? `Activée le ${dateFormat.format(account.totpEnabledAt)}. Codes de secours restants : ${account.recoveryCodesLeft}`
+                        : 'Pas encore configurée',
+                    },
+                  },
+            ]}
+          />
           {account.kind === 'staff' ? (
             <>
               <h2 class="govuk-heading-m">Vos rôles</h2>

@@ -1,4 +1,4 @@
-import { Button, Input, PasswordInput } from '../../../platform/views/components/index.ts';
+import { Button, Input, NotificationBanner, PasswordInput } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { FormErrors, hasErrors, msg, type FieldErrors } from './form-errors.tsx';
 
@@ -19,8 +19,8 @@ export function SignInPage({ ctx, values, errors, returnTo, franceConnect, notic
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <FormErrors errors={errors} order={['email', 'password']} />
+          {notice ? <NotificationBanner type="success" text={notice} /> : null}
           <h1 class="govuk-heading-l">Se connecter</h1>
-          {notice ? <p class="govuk-body govuk-!-font-weight-bold" role="status">{notice}</p> : null}
           {franceConnect ? (
             <>
               <h2 class="govuk-heading-m">Avec FranceConnect</h2>

@@ -1,4 +1,4 @@
-import { Button, Input } from '../../../platform/views/components/index.ts';
+import { Button, Input, WarningText } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { FormErrors, hasErrors, msg, type FieldErrors } from './form-errors.tsx';
 
@@ -61,9 +61,7 @@ export function RecoveryCodesPage({ ctx, codes, next }: { ctx: PageContext; code
             La double authentification est configurée. Si vous perdez votre téléphone, chacun de ces codes remplace une
             fois le code à 6 chiffres.
           </p>
-          <p class="govuk-body govuk-!-font-weight-bold">
-            Notez-les ou imprimez-les maintenant et gardez-les en lieu sûr : ils ne seront plus affichés.
-          </p>
+          <WarningText text="Notez-les ou imprimez-les maintenant et gardez-les en lieu sûr : ils ne seront plus affichés." />
           <ul class="govuk-list relais-recovery-codes">
             {codes.map((c) => (
               <li>

@@ -1,0 +1,15 @@
+// The public pages listed in « Plan du site ». One array: a module that adds a public page adds one line here.
+export interface SitePage {
+  href: string;
+  title: string;
+  description: string;
+}
+
+export const sitePages: SitePage[] = [
+  { href: '/', title: 'Accueil', description: 'Ce que Relais vous propose.' },
+  { href: '/connexion', title: 'Se connecter', description: 'Accéder à votre espace personnel ou professionnel.' },
+  { href: '/accessibilite', title: 'Déclaration d’accessibilité', description: 'Le niveau d’accessibilité du service et comment signaler un problème.' },
+  { href: '/mentions-legales', title: 'Mentions légales', description: 'Qui publie ce service, qui l’héberge, la licence du logiciel.' },
+  { href: '/donnees-personnelles', title: 'Données personnelles', description: 'Quelles données nous utilisons, pourquoi, combien de temps, et vos droits.' },
+  { href: '/plan-du-site', title: 'Plan du site', description: 'La liste des pages publiques.' },
+];
