@@ -14,6 +14,7 @@ import { ErrorPage } from './platform/views/error-page.tsx';
 import { healthRoutes } from './platform/health/health.routes.ts';
 import { mailAdminRoutes } from './platform/mail/mails.routes.tsx';
 import { loggablePath } from './platform/logging.ts';
+import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', siteRoutes);
   app.route('/', accountsRoutes);
+  app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));

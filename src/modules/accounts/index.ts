@@ -7,6 +7,7 @@ export { createInvitation, INVITATION_VALIDITY_MS, type CreateInvitationResult }
 export { deactivateUser, reactivateUser, type DeactivateResult } from './use-cases/deactivate-user.ts';
 export { grantRole, roleScopeProblem, type GrantRoleResult, type RoleGrantInput } from './use-cases/grant-role.ts';
 export { revokeRole } from './use-cases/revoke-role.ts';
+export { listStaffUsers, getStaffUser, type StaffUser, type StaffGrant } from './use-cases/list-staff-users.ts';
 export { resetSecondFactor } from './use-cases/reset-second-factor.ts';
 export { seedDemoAccounts, DEMO_PASSWORD, type DemoAccount } from './use-cases/seed-demo-accounts.ts';
 export { checkPassword, passwordMessages, MIN_PASSWORD_LENGTH } from './domain/password-policy.ts';

@@ -8,3 +8,4 @@ export { describeOpeningHours } from './domain/opening-hours.ts';
 export type { SocialCentre, Actor as TerritoryActor } from './domain/social-centre.ts';
 export { findCentreForCommune, getSocialCentre, listSocialCentres, communesServedBy } from './db/social-centre-queries.ts';
 export { seedSocialCentres, type SocialCentreSeed } from './use-cases/seed-social-centres.ts';
+export { listEpcisOfDepartement } from './db/epci-queries.ts';

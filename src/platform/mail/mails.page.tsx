@@ -1,12 +1,12 @@
 import type { Child } from 'hono/jsx';
 import { BackLink, InsetText, SummaryList, Table, Tag } from '../views/components/index.ts';
+import { formatParisDateTime } from '../time/paris.ts';
 import { Layout, type PageContext } from '../views/layout.tsx';
 import type { mailOutbox } from './mail.table.ts';
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 
-const parisTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
-const when = (d: Date | null) => (d ? parisTime.format(d) : '—');
+const when = (d: Date | null) => (d ? formatParisDateTime(d) : '—');
 
 const statusTags: Record<MailRow['status'], { text: string; classes: string }> = {
   pending: { text: 'En attente', classes: 'govuk-tag--yellow' },
@@ -21,7 +21,7 @@ function StatusTag({ status }: { status: MailRow['status'] }) {
 
 export function MailListPage(props: { ctx: PageContext; mails: MailRow[]; smtpConfigured: boolean; total: number }) {
   return (
-    <Layout ctx={props.ctx} title="Courriels">
+    <Layout ctx={props.ctx} title="Courriels" beforeContent={<BackLink href="/admin" text="Administration" />}>
       <h1 class="govuk-heading-l">Courriels</h1>
       {props.smtpConfigured ? (
         <p class="govuk-body">Les courriels envoyés par Relais, les plus récents d’abord.</p>

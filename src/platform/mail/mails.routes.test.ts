@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInStaff } from '../../../tests/support/sign-in.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../tests/support/test-app.ts';
 import { auditEvents } from '../audit/audit.table.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -10,25 +10,9 @@ import { mailOutbox } from './mail.table.ts';
 import { enqueueMail } from './outbox.ts';
 import { mailJobHandlers } from './send-mail.ts';
 
-// The demo accounts' password (seeded by the accounts module into the test template).
-const DEMO_PASSWORD = 'demo-relais-2026';
-
 let t: TestApp;
 let admin: TestClient;
 let keptId: number;
-
-/** Signs a demo staff member in, enrolling TOTP as at a first sign-in. */
-async function signInStaff(email: string): Promise<TestClient> {
-  const client = t.client();
-  await client.get('/connexion');
-  await client.post('/connexion', { email, password: DEMO_PASSWORD });
-  const enrol = await client.get('/connexion/double-authentification');
-  const secret = enrol.html.match(/id="totp-secret">([A-Z2-7 ]+)</)![1]!.replace(/ /g, '');
-  const code = TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: t.clock.now().getTime() });
-  const done = await client.post('/connexion/double-authentification', { code });
-  expect(done.status).toBe(303);
-  return client;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -47,7 +31,7 @@ beforeAll(async () => {
   );
   // No SMTP_URL in tests: the worker keeps it.
   await runDueJobs({ db: t.deps.db, clock: t.clock, logger: t.deps.logger }, mailJobHandlers({ smtpUrl: undefined, from: 'x', messageIdDomain: 'relais.test' }));
-  admin = await signInStaff('admin@demo.relais.test');
+  admin = (await signInStaff(t, 'admin@demo.relais.test')).client;
 });
 afterAll(() => t.close());
 
@@ -97,7 +81,7 @@ describe('admin mails page', () => {
     const anonymous = await t.client().request('/admin/courriels');
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get('location')).toBe('/connexion?retour=%2Fadmin%2Fcourriels');
-    const agent = await signInStaff('agent@demo.relais.test');
+    const { client: agent } = await signInStaff(t, 'agent@demo.relais.test');
     expect((await agent.get('/admin/courriels')).status).toBe(403);
     expect((await agent.get(`/admin/courriels/${keptId}`)).status).toBe(403);
   });

@@ -36,3 +36,4 @@ export { TaskList, type TaskListItem, type TaskListProps } from './task-list.tsx
 export { ServiceNavigation, type ServiceNavigationItem, type ServiceNavigationProps } from './service-navigation.tsx';
 export { Footer, type FooterLink, type FooterProps } from './footer.tsx';
 export { GenericHeader, type GenericHeaderProps } from './generic-header.tsx';
+export { SubNavigation, type SubNavigationItem, type SubNavigationProps } from './moj-sub-navigation.tsx';
