@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sitePages } from '../../src/modules/site/index.tsx';
 import { checkPage, expectWorksWithoutJs, startE2E, type E2E } from './support/browser.ts';
 
 let e2e: E2E;
@@ -18,5 +19,20 @@ describe('public pages in a browser', () => {
     await checkPage(page);
     await ctx.close();
     await expectWorksWithoutJs(e2e, '/');
+  });
+
+  it('shows every page of the site map accessibly, with JavaScript on and off, and the 404 page', async () => {
+    const ctx = await e2e.phone();
+    const page = await ctx.newPage();
+    for (const { href } of sitePages) {
+      const res = await page.goto(href);
+      expect(res?.status(), href).toBe(200);
+      await checkPage(page);
+      await expectWorksWithoutJs(e2e, href);
+    }
+    const missing = await page.goto('/cette-page-n-existe-pas');
+    expect(missing?.status()).toBe(404);
+    await checkPage(page);
+    await ctx.close();
   });
 });

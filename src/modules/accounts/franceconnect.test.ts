@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../tests/support/test-app.ts';
 import { auditEvents } from '../../platform/audit/audit.table.ts';
 import { users } from './db/accounts.table.ts';
+import { DEMO_PASSWORD } from './index.ts';
 
 interface Identity {
   sub: string;
@@ -23,6 +24,7 @@ const identities: Record<string, Identity> = {
   camille: { sub: 'fc-sub-camille-0001', given_name: 'Camille', family_name: 'Lefèvre', email: 'camille.lefevre@exemple.fr' },
   // Same address as a demo account created with a password.
   usurper: { sub: 'fc-sub-other-0002', given_name: 'Marie', family_name: 'Autre', email: 'usager@demo.relais.test' },
+  marie: { sub: 'fc-sub-marie-0003', given_name: 'Marie', family_name: 'Usagère', email: 'marie.u@exemple.fr' },
 };
 
 const CLIENT_ID = 'relais-test-client';
@@ -236,6 +238,39 @@ describe('FranceConnect', () => {
     expect(back.html).toContain('Un compte Relais existe déjà avec l’adresse usager@demo.relais.test');
     expect((await client.request('/compte')).status).toBe(303);
     expect(await t.deps.db.select().from(users).where(eq(users.franceConnectSub, 'fc-sub-other-0002'))).toEqual([]);
+  });
+
+  it('links FranceConnect to a password account from « Mon compte », and only there', async () => {
+    const client = t.client();
+    await client.get('/connexion');
+    expect((await client.post('/connexion', { email: 'usager@demo.relais.test', password: DEMO_PASSWORD })).location).toBe('/compte');
+    const account = await client.get('/compte');
+    expect(account.html).toContain('Lier mon compte à FranceConnect');
+    const start = await client.post('/compte/franceconnect', {});
+    const back = await followToRelais(new ProviderBrowser(), start.location!, identities['marie']!);
+    const linked = await client.get(back.pathname + back.search);
+    expect(linked.res.headers.get('location')).toBe('/compte?info=franceconnect-lie');
+    expect((await client.get('/compte?info=franceconnect-lie')).html).toContain('Votre compte est maintenant lié à FranceConnect');
+
+    const later = t.client();
+    expect((await franceConnect(later, new ProviderBrowser(), identities['marie']!)).res.headers.get('location')).toBe('/compte');
+    const page = await later.get('/compte');
+    expect(page.html).toContain('usager@demo.relais.test');
+    const [row] = await t.deps.db.select().from(users).where(eq(users.email, 'usager@demo.relais.test'));
+    expect(row!.franceConnectSub).toBe('fc-sub-marie-0003');
+    const events = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.subjectId, row!.id));
+    expect(events.map((e) => e.action)).toContain('account.franceconnect_linked');
+
+    // The same identity cannot be linked to a second account.
+    const other = t.client();
+    await other.get('/inscription');
+    await other.post('/inscription', { displayName: 'Autre', email: 'autre@exemple.fr', password: 'une phrase de passe assez longue', passwordConfirmation: 'une phrase de passe assez longue' });
+    await other.get('/compte');
+    const otherStart = await other.post('/compte/franceconnect', {});
+    const otherBack = await followToRelais(new ProviderBrowser(), otherStart.location!, identities['marie']!);
+    const refused = await other.get(otherBack.pathname + otherBack.search);
+    expect(refused.status).toBe(409);
+    expect(refused.html).toContain('déjà liée à un autre compte');
   });
 
   it('refuses an answer that does not match the request (state)', async () => {

@@ -14,6 +14,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'auth.password_reset_requested': 'Réinitialisation du mot de passe demandée',
   'auth.password_reset': 'Mot de passe réinitialisé',
   'account.created': 'Compte créé',
+  'account.franceconnect_linked': 'Compte lié à FranceConnect',
   'account.invited': 'Invitation envoyée',
   'account.invitation_accepted': 'Invitation acceptée',
   'account.deactivated': 'Compte désactivé',

@@ -20,8 +20,9 @@ export function AccessibilityPage({ ctx }: { ctx: PageContext }) {
 
           <h2 class="govuk-heading-l">État de conformité</h2>
           <p class="govuk-body">
-            {ctx.theme.serviceName} est <strong>partiellement conforme</strong> avec le référentiel général d’amélioration de
-            l’accessibilité (RGAA), version 4.1, en raison des non-conformités énumérées ci-dessous.
+            {ctx.theme.serviceName} est <strong>non conforme</strong> avec le référentiel général d’amélioration de
+            l’accessibilité (RGAA), version 4.1 : c’est la mention que le RGAA impose tant qu’aucun audit n’a mesuré le taux de
+            conformité. Les non-conformités connues sont énumérées ci-dessous.
           </p>
 
           <h2 class="govuk-heading-l">Résultats des tests</h2>
@@ -31,7 +32,7 @@ export function AccessibilityPage({ ctx }: { ctx: PageContext }) {
           </p>
           <ul class="govuk-list govuk-list--bullet">
             <li>chaque page est vérifiée automatiquement avec l’outil axe-core, sans aucune erreur acceptée ;</li>
-            <li>les parcours principaux sont testés au clavier seul, sur un écran de téléphone de 360 pixels de large, et avec JavaScript désactivé ;</li>
+            <li>les parcours principaux sont testés dans un vrai navigateur, sur un écran de téléphone de 360 pixels de large, et chaque page publique avec JavaScript désactivé ;</li>
             <li>les composants d’interface reprennent ceux du système de design du gouvernement britannique (GOV.UK Frontend), testés avec des personnes handicapées et des technologies d’assistance, et nous vérifions qu’ils produisent exactement le même code ;</li>
             <li>le contraste des couleurs du département avec le texte est vérifié (au moins 4,5 pour 1).</li>
           </ul>

@@ -46,7 +46,7 @@ export function LegalNoticePage({ ctx }: { ctx: PageContext }) {
 
           <h2 class="govuk-heading-l">Accessibilité</h2>
           <p class="govuk-body">
-            Le service est partiellement conforme au référentiel général d’amélioration de l’accessibilité (RGAA).{' '}
+            Le service est non conforme au référentiel général d’amélioration de l’accessibilité (RGAA), faute d’audit à ce jour.{' '}
             <a class="govuk-link" href="/accessibilite">
               Lire la déclaration d’accessibilité
             </a>

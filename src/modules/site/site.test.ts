@@ -37,7 +37,7 @@ describe('public site', () => {
   });
 
   it.each([
-    ['/accessibilite', 'Déclaration d’accessibilité', ['partiellement conforme', 'RGAA', 'Défenseur des droits', 'Signaler un problème d’accessibilité', 'Contenus non accessibles']],
+    ['/accessibilite', 'Déclaration d’accessibilité', ['non conforme', 'RGAA', 'Défenseur des droits', 'Signaler un problème d’accessibilité', 'Contenus non accessibles']],
     ['/mentions-legales', 'Mentions légales', ['Éditeur', 'Directeur de la publication', 'Hébergement', 'licence MIT', 'le département d’Ille-et-Vilaine']],
     ['/donnees-personnelles', 'Données personnelles', ['responsable du traitement', 'Sur quelle base légale', 'Combien de temps', 'délégué à la protection des données', 'CNIL']],
     ['/plan-du-site', 'Plan du site', ['Mentions légales', 'Données personnelles']],

@@ -17,6 +17,7 @@ export type AuditAction =
   | 'auth.password_reset_requested'
   | 'auth.password_reset'
   | 'account.created'
+  | 'account.franceconnect_linked'
   | 'account.invited'
   | 'account.invitation_accepted'
   | 'account.deactivated'

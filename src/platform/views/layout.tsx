@@ -34,7 +34,7 @@ export interface LayoutProps {
 
 /** Links of every page's footer. */
 export const footerLinks = [
-  { href: '/accessibilite', text: 'Accessibilité : partiellement conforme' },
+  { href: '/accessibilite', text: 'Accessibilité : non conforme' },
   { href: '/mentions-legales', text: 'Mentions légales' },
   { href: '/donnees-personnelles', text: 'Données personnelles' },
   { href: '/plan-du-site', text: 'Plan du site' },

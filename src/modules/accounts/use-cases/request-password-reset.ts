@@ -23,7 +23,8 @@ export async function requestPasswordReset(deps: AccountsDeps, input: { email: s
   const hit = await recordRateLimitEvent(deps.db, limits.resetEmail, email, now);
   if (hit.count > limits.resetEmail.slowAfter) return;
   const user = await findUserByEmail(deps.db, email);
-  if (!user || user.status !== 'active' || !user.passwordHash) return;
+  // A FranceConnect-only account may get a password this way too: the link proves the mailbox is theirs.
+  if (!user || user.status !== 'active') return;
   const token = randomToken();
   const link = `${deps.config.publicUrl}/mot-de-passe-oublie/${token}`;
   await inTransaction(deps.db, async (tx) => {

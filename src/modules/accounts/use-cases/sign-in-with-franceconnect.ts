@@ -24,7 +24,8 @@ export type FranceConnectSignInResult =
  * person and per service). An existing account with the same e-mail is NOT linked automatically: the e-mail
  * FranceConnect passes on comes from the identity provider and Relais cannot be sure the person controls it,
  * and linking would hand the existing account (its files, its messages) to whoever holds that identity.
- * The person is asked to sign in with their password instead.
+ * The person is asked to sign in with their password instead; once signed in, they can link FranceConnect
+ * from « Mon compte » (link-franceconnect.ts), proving both identities at once.
  */
 export async function signInWithFranceConnect(
   deps: AccountsDeps,

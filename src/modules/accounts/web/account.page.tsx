@@ -1,5 +1,5 @@
 import type { RoleScope } from '../../../platform/http/context.ts';
-import { SummaryList } from '../../../platform/views/components/index.ts';
+import { Button, NotificationBanner, SummaryList } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 
 export interface AccountView {
@@ -30,11 +30,22 @@ function scopeText(r: RoleScope): string {
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
-export function AccountPage({ ctx, account }: { ctx: PageContext; account: AccountView }) {
+export function AccountPage({
+  ctx,
+  account,
+  franceConnectAvailable,
+  notice,
+}: {
+  ctx: PageContext;
+  account: AccountView;
+  franceConnectAvailable: boolean;
+  notice: string | null;
+}) {
   return (
     <Layout ctx={ctx} title="Mon compte">
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
+          {notice ? <NotificationBanner type="success" text={notice} /> : null}
           <h1 class="govuk-heading-l">Mon compte</h1>
           <SummaryList
             rows={[
@@ -69,6 +80,16 @@ export function AccountPage({ ctx, account }: { ctx: PageContext; account: Accou
               ) : (
                 <p class="govuk-body">Vous n’avez aucun rôle pour l’instant. Demandez-en un à l’administrateur du département.</p>
               )}
+            </>
+          ) : null}
+          {account.kind === 'resident' && franceConnectAvailable && !account.franceConnect ? (
+            <>
+              <h2 class="govuk-heading-m">FranceConnect</h2>
+              <p class="govuk-body">Liez votre compte à FranceConnect pour vous connecter aussi avec impots.gouv.fr, ameli.fr ou un autre compte.</p>
+              <form method="post" action="/compte/franceconnect" novalidate>
+                <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+                <Button text="Lier mon compte à FranceConnect" classes="govuk-button--secondary" />
+              </form>
             </>
           ) : null}
           <h2 class="govuk-heading-m">Mot de passe</h2>

@@ -17,6 +17,7 @@ import { beginTotpEnrolment } from '../use-cases/begin-totp-enrolment.ts';
 import { confirmTotpEnrolment } from '../use-cases/confirm-totp-enrolment.ts';
 import { requestPasswordReset } from '../use-cases/request-password-reset.ts';
 import { findValidResetLink, resetPassword } from '../use-cases/reset-password.ts';
+import { linkFranceConnect } from '../use-cases/link-franceconnect.ts';
 import { signInWithFranceConnect } from '../use-cases/sign-in-with-franceconnect.ts';
 import { signInWithPassword } from '../use-cases/sign-in-with-password.ts';
 import { signUpResident } from '../use-cases/sign-up-resident.ts';
@@ -225,9 +226,15 @@ accountsRoutes.get('/compte', allow.signedIn, async (c) => {
         recoveryCodesLeft: Number(left?.n ?? 0),
         roles: p.kind === 'staff' ? p.roles : await activeRoles(deps.db, user.id),
       }}
+      franceConnectAvailable={deps.config.franceConnect.enabled}
+      notice={accountNotices[c.req.query('info') ?? ''] ?? null}
     />,
   );
 });
+
+const accountNotices: Record<string, string> = {
+  'franceconnect-lie': 'Votre compte est maintenant lié à FranceConnect : vous pouvez vous connecter avec l’un ou l’autre.',
+};
 
 // ---- TOTP (staff) -----------------------------------------------------------------------------------------
 
@@ -246,6 +253,8 @@ accountsRoutes.get('/connexion/double-authentification', allow.staffPendingMfa, 
 
 async function enrolPage(c: Context<AppEnv>, begun: { secret: string; uri: string; email: string }, errors: Record<string, string>, status: 200 | 422 | 429) {
   const qrDataUrl = await QRCode.toDataURL(begun.uri, { errorCorrectionLevel: 'M', margin: 2, width: 200 });
+  // The page shows the TOTP secret: never keep it in a cache.
+  c.header('cache-control', 'no-store');
   return c.html(
     <TotpEnrolPage ctx={await pageContext(c, { form: true })} qrDataUrl={qrDataUrl} secretGrouped={groupSecret(begun.secret)} email={begun.email} errors={errors} />,
     status,
@@ -467,11 +476,23 @@ accountsRoutes.post('/connexion/franceconnect', allow.anonymousOnly, async (c) =
   return c.redirect(url.href, 303);
 });
 
+accountsRoutes.post('/compte/franceconnect', allow.resident, async (c) => {
+  const deps = c.get('deps');
+  const fc = deps.config.franceConnect;
+  const p = c.get('principal');
+  if (!fc.enabled || p.kind !== 'resident') return c.notFound();
+  const { url, pending } = await franceConnectAuthorizationUrl(fc, deps.config.env, deps.config.publicUrl);
+  const franceConnect: PendingFranceConnect = { ...pending, returnTo: null, linkUserId: p.userId };
+  await updateSessionData(c, { franceConnect });
+  return c.redirect(url.href, 303);
+});
+
 accountsRoutes.get(FC_CALLBACK_PATH, allow.anyone, async (c) => {
   const deps = c.get('deps');
   const fc = deps.config.franceConnect;
   if (!fc.enabled) return c.notFound();
   const pending = c.get('session').data['franceConnect'] as PendingFranceConnect | undefined;
+  const p = c.get('principal');
   const failed = async (text: string, status: 400 | 403 | 409 | 502) =>
     c.html(
       <MessagePage ctx={await pageContext(c)} title="La connexion avec FranceConnect n’a pas abouti" link={{ href: '/connexion', text: 'Retour à la connexion' }}>
@@ -491,11 +512,21 @@ accountsRoutes.get(FC_CALLBACK_PATH, allow.anyone, async (c) => {
     c.get('logger').warn({ err }, 'FranceConnect sign-in failed');
     return failed('La réponse de FranceConnect n’a pas pu être vérifiée. Recommencez dans quelques instants.', 502);
   }
+  if (pending.linkUserId) {
+    // Linking from « Mon compte »: only for the resident who asked, still signed in.
+    if (p.kind !== 'resident' || p.userId !== pending.linkUserId) return failed('Vous n’êtes plus connecté. Connectez-vous puis recommencez.', 403);
+    const linked = await linkFranceConnect(deps, { userId: p.userId, sub: identity.sub, meta: meta(c) });
+    if (!linked.ok && linked.reason === 'identity_taken') {
+      return failed('Cette identité FranceConnect est déjà liée à un autre compte Relais.', 409);
+    }
+    await updateSessionData(c, { franceConnectIdToken: identity.idToken });
+    return c.redirect('/compte?info=franceconnect-lie', 303);
+  }
   const result = await signInWithFranceConnect(deps, { identity, meta: meta(c) });
   if (!result.ok) {
     if (result.reason === 'email_taken') {
       return failed(
-        `Un compte Relais existe déjà avec l’adresse ${identity.email}. Connectez-vous avec votre adresse e-mail et votre mot de passe (ou choisissez « Mot de passe oublié »).`,
+        `Un compte Relais existe déjà avec l’adresse ${identity.email}. Connectez-vous avec votre adresse e-mail et votre mot de passe (ou choisissez « Mot de passe oublié »), puis liez FranceConnect depuis « Mon compte ».`,
         409,
       );
     }

@@ -39,13 +39,15 @@ export interface PendingFranceConnect {
   nonce: string;
   codeVerifier: string | null;
   returnTo: string | null;
+  /** Set when a signed-in resident links their FranceConnect identity from « Mon compte ». */
+  linkUserId?: string | null;
 }
 
 export async function franceConnectAuthorizationUrl(
   fc: Enabled,
   env: Config['env'],
   publicUrl: string,
-): Promise<{ url: URL; pending: Omit<PendingFranceConnect, 'returnTo'> }> {
+): Promise<{ url: URL; pending: Omit<PendingFranceConnect, 'returnTo' | 'linkUserId'> }> {
   const config = await franceConnectClient(fc, env);
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
