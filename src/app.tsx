@@ -17,6 +17,7 @@ import { loggablePath } from './platform/logging.ts';
 import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
+import { territoryRoutes } from './modules/territory/index.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', siteRoutes);
   app.route('/', accountsRoutes);
+  app.route('/', territoryRoutes);
   app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);
 

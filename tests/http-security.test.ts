@@ -85,3 +85,22 @@ describe('bad requests', () => {
     expect(res.html).toContain('Envoi trop volumineux');
   });
 });
+
+describe('unexpected errors', () => {
+  it('shows a French 500 page with a reference, never the error itself', async () => {
+    const broken = await createTestApp();
+    try {
+      broken.app.get('/panne', () => {
+        throw new Error('détail interne à ne pas montrer');
+      });
+      const res = await broken.client().get('/panne');
+      expect(res.status).toBe(500);
+      expect(res.html).toContain('Désolé, le service rencontre un problème');
+      expect(res.html).toContain(res.res.headers.get('x-request-id')!);
+      expect(res.html).not.toContain('détail interne');
+      expect(res.html).not.toMatch(/at .*\.tsx?:\d+/);
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -8,4 +8,7 @@ export { describeOpeningHours } from './domain/opening-hours.ts';
 export type { SocialCentre, Actor as TerritoryActor } from './domain/social-centre.ts';
 export { findCentreForCommune, getSocialCentre, listSocialCentres, communesServedBy } from './db/social-centre-queries.ts';
 export { seedSocialCentres, type SocialCentreSeed } from './use-cases/seed-social-centres.ts';
+export { CommuneField, communeFieldScript, communeInseeName, readCommuneField, communeFieldErrorHref, type CommuneFieldProps } from './web/commune-field.tsx';
+export { resolveCommuneField, type CommuneFieldInput, type CommuneFieldResolution } from './use-cases/resolve-commune-field.ts';
+export { territoryRoutes } from './web/territory.routes.ts';
 export { listEpcisOfDepartement } from './db/epci-queries.ts';

@@ -7,7 +7,7 @@ import { demoSocialCentres } from '../../../seeds/social-centres.ts';
 import { randomIds } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { communesInScope, findCentreForCommune, importTerritory, isCommuneInScope, listSocialCentres, searchCommunes } from './index.ts';
+import { communesInScope, findCentreForCommune, importTerritory, isCommuneInScope, listSocialCentres, searchCommunes, seedSocialCentres } from './index.ts';
 import { addCommunesToCentre } from './use-cases/change-sectorisation.ts';
 
 // The package's own data, read independently of the import code, is what the counts are checked against.
@@ -51,6 +51,20 @@ describe('territory import', () => {
     const [marseille] = await queryRows<{ postcodes: string[] }>(t.deps.db, sql`select postcodes from communes where insee = '13055'`);
     expect(marseille!.postcodes).toHaveLength(16);
     expect(await count(sql`select count(*) as n from communes where name like 'Marseille %'`)).toBe(0);
+  });
+
+  it('seeds the 12 MDS of Bouches-du-Rhône on top, Marseille served as one commune', async () => {
+    await importTerritory(t.deps, '13');
+    expect(await seedSocialCentres(t.deps, '13', demoSocialCentres['13'])).toBe(12);
+    const centres = await listSocialCentres(t.deps.db, '13');
+    expect(centres).toHaveLength(12);
+    for (const name of ['MDS de Salon-de-Provence', 'MDS de Vitrolles', 'MDS de Marseille', 'MDS de Marignane']) {
+      expect(centres.map((c) => c.name)).toContain(name);
+    }
+    expect((await findCentreForCommune(t.deps.db, '13055'))?.name).toBe('MDS de Marseille');
+    expect((await findCentreForCommune(t.deps.db, '13069'))?.name).toBe('MDS de Salon-de-Provence');
+    expect(names(await searchCommunes(t.deps.db, 'marseille', { departement: '13', limit: 5 }))[0]).toBe('Marseille');
+    expect(names(await searchCommunes(t.deps.db, '13008', { departement: '13', limit: 5 }))).toEqual(['Marseille']);
   });
 });
 

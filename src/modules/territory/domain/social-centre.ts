@@ -40,3 +40,13 @@ export const centreKindLabels: Record<CentreKind, string> = {
   MDS: 'Maison départementale des solidarités (MDS)',
   CDAS: 'Centre départemental d’action sociale (CDAS)',
 };
+
+/** The kind of centre a département runs (Ille-et-Vilaine has CDAS, Bouches-du-Rhône MDS). */
+export function centreKindOf(departementCode: string): CentreKind {
+  return departementCode === '35' ? 'CDAS' : 'MDS';
+}
+
+/** « mon CDAS » / « ma MDS »: the possessive agrees with the noun (le centre, la maison). */
+export function myCentre(kind: CentreKind): string {
+  return kind === 'CDAS' ? 'mon CDAS' : 'ma MDS';
+}

@@ -106,3 +106,20 @@ export async function getCommunes(q: Queryable, insee: readonly string[]): Promi
   const rows = await queryRows<Row>(q, sql`select ${communeColumns} from communes where insee in (${list}) order by name`);
   return rows.map(toSummary);
 }
+
+export interface CommuneDetails extends CommuneSummary {
+  epciName: string | null;
+  departementName: string | null;
+}
+
+export async function getCommuneDetails(q: Queryable, insee: string): Promise<CommuneDetails | null> {
+  const rows = await queryRows<Row & { epci_name: string | null; departement_name: string | null }>(
+    q,
+    sql`select c.insee, c.name, c.postcodes, c.departement_code, c.epci_siren, c.population,
+          e.name as epci_name, d.name as departement_name
+        from communes c left join epcis e on e.siren = c.epci_siren left join departements d on d.code = c.departement_code
+        where c.insee = ${insee}`,
+  );
+  const r = rows[0];
+  return r ? { ...toSummary(r), epciName: r.epci_name, departementName: r.departement_name } : null;
+}
