@@ -12,6 +12,7 @@ import { allow, setForbiddenRenderer } from './platform/http/guard.ts';
 import { staticAssets } from './platform/http/static-assets.ts';
 import { ErrorPage } from './platform/views/error-page.tsx';
 import { healthRoutes } from './platform/health/health.routes.ts';
+import { mailAdminRoutes } from './platform/mail/mails.routes.tsx';
 import { loggablePath } from './platform/logging.ts';
 import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', accountsRoutes);
   app.route('/', territoryRoutes);
   app.route('/', adminRoutes);
+  app.route('/', mailAdminRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {
