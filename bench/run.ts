@@ -105,19 +105,26 @@ const warmMs = await waitFor200(`http://127.0.0.1:${port}/`, 60_000);
 rows.push(`| Démarrage à froid jusqu’au premier 200 (base neuve : création, migrations, démo) | ${(coldMs / 1000).toFixed(2)} s | ≤ 10 s | ${coldMs <= 10_000 ? 'tenu' : '**dépassé**'} |`);
 rows.push(`| Second démarrage sur les mêmes données | ${(warmMs / 1000).toFixed(2)} s | — | — |`);
 
-// 2. Throughput of the home page against a bare node:http hello-world, same generator, same run.
+// 2. Throughput of the home page against a bare node:http hello-world, same generator, same run. The two are
+// measured in turns, three rounds, and the median ratio is kept: a shared machine's noise hits both sides.
 const base = `http://127.0.0.1:${port}`;
-await load(`${base}/`, 'gzip, br'); // warm-up (JIT, caches)
-const home = await load(`${base}/`, 'gzip, br');
 const helloChild = spawn(node, ['--import', 'tsx', 'bench/hello.ts'], { cwd: root });
 const helloPort = await new Promise<number>((resolve) => helloChild.stdout!.on('data', (d) => resolve(Number(/PORT=(\d+)/.exec(String(d))![1]))));
+await load(`${base}/`, 'gzip, br'); // warm-up (JIT, caches)
 await load(`http://127.0.0.1:${helloPort}/`);
-const hello = await load(`http://127.0.0.1:${helloPort}/`);
+const rounds: { home: Awaited<ReturnType<typeof load>>; hello: Awaited<ReturnType<typeof load>>; ratio: number }[] = [];
+for (let i = 0; i < 3; i++) {
+  const home = await load(`${base}/`, 'gzip, br');
+  const hello = await load(`http://127.0.0.1:${helloPort}/`);
+  rounds.push({ home, hello, ratio: home.rps / hello.rps });
+}
 helloChild.kill();
-const ratio = home.rps / hello.rps;
-rows.push(`| Page d’accueil, requêtes/s (${CONNECTIONS} connexions, ${LOAD_SECONDS} s) | ${home.rps.toFixed(0)} req/s (p50 ${home.p50.toFixed(1)} ms, p95 ${home.p95.toFixed(1)} ms, ${home.errors} erreurs) | — | — |`);
-rows.push(`| Hello-world \`node:http\` dans la même exécution | ${hello.rps.toFixed(0)} req/s | — | — |`);
-rows.push(`| Rapport accueil / hello-world | ${(ratio * 100).toFixed(1)} % | ≥ 30 % | ${ratio >= 0.3 ? 'tenu' : '**dépassé**'} |`);
+const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[1]!;
+const ratio = median.ratio;
+const home = median.home;
+rows.push(`| Page d’accueil, requêtes/s (${CONNECTIONS} connexions, ${LOAD_SECONDS} s, manche médiane) | ${home.rps.toFixed(0)} req/s (p50 ${home.p50.toFixed(1)} ms, p95 ${home.p95.toFixed(1)} ms, ${home.errors} erreurs) | — | — |`);
+rows.push(`| Hello-world \`node:http\` dans la même manche | ${median.hello.rps.toFixed(0)} req/s | — | — |`);
+rows.push(`| Rapport accueil / hello-world (médiane de 3 manches : ${rounds.map((r) => `${(r.ratio * 100).toFixed(1)} %`).join(', ')}) | ${(ratio * 100).toFixed(1)} % | ≥ 30 % | ${ratio >= 0.3 ? 'tenu' : '**dépassé**'} |`);
 
 // 3. Page weight.
 const w = await pageWeight(base);
