@@ -12,6 +12,7 @@ import type { AppDeps } from './platform/http/context.ts';
 import { startJobWorker, type JobWorker } from './platform/jobs/worker.ts';
 import { createLogger } from './platform/logging.ts';
 import { seedDemo, type SeedResult } from '../seeds/demo.ts';
+import { hasTerritory, importTerritory } from './modules/territory/index.ts';
 
 export interface RunningServer {
   /** Where the server answers (PUBLIC_URL, or http://localhost:<actual port> when none is set). */
@@ -34,6 +35,8 @@ export async function openAndPrepare(config: Config, logger: Logger, clock: Cloc
     // Several processes starting together on one PostgreSQL migrate and seed one after the other.
     const seed = await database.exclusive(async () => {
       await migrate(database);
+      // The communes of the département are reference data every installation needs, demo or not.
+      if (!(await hasTerritory(database.db, config.departement))) await importTerritory({ db: database.db }, config.departement);
       return config.seedDemo ? seedDemo({ db: database.db, clock, ids: randomIds }, config.departement) : null;
     });
     if (seed?.seeded) logger.info({ departement: config.departement }, 'données de démonstration créées');

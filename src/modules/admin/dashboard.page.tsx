@@ -1,5 +1,5 @@
 import { Layout, type PageContext } from '../../platform/views/layout.tsx';
-import { AdminNav } from './admin-nav.tsx';
+import { AdminNav } from '../../platform/views/admin-nav.tsx';
 
 export function DashboardPage({ ctx, counts }: { ctx: PageContext; counts: { staff: number; invited: number; centres: number; pendingMails: number } }) {
   return (

@@ -3,7 +3,7 @@ import { errorFor, type FieldError, valueOf, type FormValues } from '../../platf
 import { formatParisDateTime } from '../../platform/time/paris.ts';
 import { Button, ErrorSummary, Input, Pagination, Select, Table } from '../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../platform/views/layout.tsx';
-import { AdminNav } from './admin-nav.tsx';
+import { AdminNav } from '../../platform/views/admin-nav.tsx';
 import { auditActionLabels, auditFamilies } from './audit-labels.ts';
 
 export interface JournalPageProps {

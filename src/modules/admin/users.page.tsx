@@ -4,7 +4,7 @@ import { formatParisDateTime } from '../../platform/time/paris.ts';
 import { Button, Details, ErrorSummary, Input, NotificationBanner, SummaryList, Table, Tag, WarningText } from '../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../platform/views/layout.tsx';
 import type { StaffUser } from '../accounts/index.ts';
-import { AdminNav } from './admin-nav.tsx';
+import { AdminNav } from '../../platform/views/admin-nav.tsx';
 import { RoleFields, type RoleChoices } from './role-fields.tsx';
 import { describeScope, roleLabels, statusLabels, type ScopeNames } from './role-labels.ts';
 

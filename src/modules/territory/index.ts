@@ -1,5 +1,5 @@
 // The territory module's public face: what other modules and the seeds may use.
-export { importTerritory, type ImportTerritoryResult } from './use-cases/import-territory.ts';
+export { importTerritory, hasTerritory, type ImportTerritoryResult } from './use-cases/import-territory.ts';
 export { searchCommunes, getCommune, getCommunes, type CommuneSummary, type SearchCommunesOptions } from './use-cases/search-communes.ts';
 export { communesInScope, isCommuneInScope } from './use-cases/communes-in-scope.ts';
 export { grantCoversCommune, communesCoveredBy, coversWholeDepartement, type TerritoryGrant, type CommuneRef } from './domain/scope.ts';

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '../../../platform/db/client.ts';
+import { queryRows, type Queryable } from '../../../platform/db/client.ts';
 import { communes, departements, epcis, regions } from '../db/territory.table.ts';
 import { toSearchName } from '../domain/search-name.ts';
 
@@ -123,4 +123,10 @@ export async function importTerritory(deps: { db: Queryable }, departementCode: 
     communes: rows.length,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/** True once the communes of the département are in the database. */
+export async function hasTerritory(q: Queryable, departementCode: string): Promise<boolean> {
+  const rows = await queryRows<{ n: number }>(q, sql`select count(*)::int as n from communes where departement_code = ${departementCode}`);
+  return (rows[0]?.n ?? 0) > 0;
 }

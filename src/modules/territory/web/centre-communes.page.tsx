@@ -1,3 +1,4 @@
+import { AdminNav } from '../../../platform/views/admin-nav.tsx';
 import { BackLink, Button, ErrorSummary, NotificationBanner, Table } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { communeLabel } from '../domain/search-name.ts';
@@ -27,6 +28,7 @@ export function CentreCommunesPage(props: CentreCommunesPageProps) {
       scripts={[communeFieldScript]}
       beforeContent={<BackLink href={`/admin/centres/${centre.id}`} text={centre.name} />}
     >
+      <AdminNav current="/admin/centres" />
       {props.error ? <ErrorSummary errorList={[{ text: props.error, href: communeFieldErrorHref('commune', props.candidates) }]} /> : null}
       {props.notice ? (
         <NotificationBanner type="success" text={props.notice} />

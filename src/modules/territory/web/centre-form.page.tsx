@@ -1,3 +1,4 @@
+import { AdminNav } from '../../../platform/views/admin-nav.tsx';
 import { BackLink, Button, ErrorSummary, Input, NotificationBanner, Radios } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { centreKindLabels, centreKinds } from '../domain/social-centre.ts';
@@ -34,6 +35,7 @@ export function CentreFormPage(props: CentreFormPageProps) {
       scripts={[communeFieldScript]}
       beforeContent={<BackLink href="/admin/centres" text="Tous les centres" />}
     >
+      <AdminNav current="/admin/centres" />
       {summary.length ? <ErrorSummary errorList={summary} /> : null}
       {props.saved ? (
         <NotificationBanner type="success" text="Le centre a été enregistré." />

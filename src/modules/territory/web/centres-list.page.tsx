@@ -1,3 +1,4 @@
+import { AdminNav } from '../../../platform/views/admin-nav.tsx';
 import { Button, Table } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { SocialCentreListItem } from '../db/social-centre-queries.ts';
@@ -5,6 +6,7 @@ import type { SocialCentreListItem } from '../db/social-centre-queries.ts';
 export function CentresListPage(props: { ctx: PageContext; centres: SocialCentreListItem[]; noun: string }) {
   return (
     <Layout ctx={props.ctx} title="Centres sociaux">
+      <AdminNav current="/admin/centres" />
       <h1 class="govuk-heading-l">Centres sociaux ({props.noun})</h1>
       <p class="govuk-body">Chaque commune est desservie par un seul centre. Ouvrez un centre pour modifier ses coordonnées ou ses communes.</p>
       <Button text="Ajouter un centre" href="/admin/centres/nouveau" />
