@@ -38,6 +38,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error('Relais n’a pas pu démarrer : le port demandé (variable PORT) est déjà utilisé par un autre programme. Arrêtez-le ou choisissez un autre PORT.');
   } else {
     console.error('Relais n’a pas pu démarrer :', error);
   }
