@@ -106,6 +106,14 @@ describe('accounts in a browser', () => {
     await page.goto('/admin/journal?action=account.');
     await checkPage(page);
     expect(await page.locator('main').textContent()).toContain('Invitation envoyée');
+    // The other admin screens: the development mails (the invitation is there) and the social centres.
+    await page.getByRole('link', { name: 'Courriels' }).click();
+    await page.waitForURL(/\/admin\/courriels$/);
+    await checkPage(page);
+    expect(await page.locator('main').textContent()).toContain('ines.moreau@exemple.fr');
+    await page.getByRole('link', { name: 'Centres sociaux' }).first().click();
+    await page.waitForURL(/\/admin\/centres$/);
+    await checkPage(page);
     await ctx.close();
 
     // The invited person opens the link from the mail, in their own browser.

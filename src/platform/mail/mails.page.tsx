@@ -1,3 +1,4 @@
+import { AdminNav } from '../views/admin-nav.tsx';
 import type { Child } from 'hono/jsx';
 import { BackLink, InsetText, SummaryList, Table, Tag } from '../views/components/index.ts';
 import { formatParisDateTime } from '../time/paris.ts';
@@ -21,7 +22,8 @@ function StatusTag({ status }: { status: MailRow['status'] }) {
 
 export function MailListPage(props: { ctx: PageContext; mails: MailRow[]; smtpConfigured: boolean; total: number }) {
   return (
-    <Layout ctx={props.ctx} title="Courriels" beforeContent={<BackLink href="/admin" text="Administration" />}>
+    <Layout ctx={props.ctx} title="Courriels">
+      <AdminNav current="/admin/courriels" />
       <h1 class="govuk-heading-l">Courriels</h1>
       {props.smtpConfigured ? (
         <p class="govuk-body">Les courriels envoyés par Relais, les plus récents d’abord.</p>
