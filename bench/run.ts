@@ -41,7 +41,7 @@ function startRelais(dataDir: string, port: number): { child: ChildProcess; star
   const started = performance.now();
   const child = spawn(node, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), JOBS_WORKER: 'false', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, NODE_ENV: 'production', JOBS_WORKER: 'false', DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return { child, started };

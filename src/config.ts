@@ -1,6 +1,9 @@
 // The only reader of process.env. Every variable is listed in the README's configuration table.
 import { z } from 'zod';
 
+// Messages a person may read come in French, also zod's built-in ones.
+z.config(z.locales.fr());
+
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -16,8 +19,7 @@ const envSchema = z.object({
     .optional(),
   RELAIS_DATA_DIR: z.string().default('./var/data'),
   RELAIS_DEPARTEMENT: z.enum(['35', '13']).default('35'),
-  RELAIS_SEED_DEMO: booleanish.default(true),
-  SESSION_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
+  RELAIS_SEED_DEMO: booleanish.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   TRUST_PROXY: booleanish.default(false),
@@ -43,7 +45,6 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   departement: '35' | '13';
   seedDemo: boolean;
-  sessionSecret: string | undefined;
   session: { idleMinutes: number; absoluteHours: number };
   trustProxy: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -73,9 +74,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'Configuration invalide :\n  - FRANCECONNECT_* : FRANCECONNECT_ISSUER, FRANCECONNECT_CLIENT_ID et FRANCECONNECT_CLIENT_SECRET vont ensemble',
     );
   }
-  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
-    throw new ConfigError('Configuration invalide :\n  - SESSION_SECRET : obligatoire en production');
-  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -83,8 +81,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.RELAIS_DATA_DIR },
     departement: e.RELAIS_DEPARTEMENT,
-    seedDemo: e.RELAIS_SEED_DEMO,
-    sessionSecret: e.SESSION_SECRET,
+    // Demo accounts have a published password: never created in production unless asked for explicitly.
+    seedDemo: e.RELAIS_SEED_DEMO ?? e.NODE_ENV !== 'production',
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

@@ -115,7 +115,7 @@ describe('relais CLI', () => {
     const unconfirmed = await cli(['reseed-demo']);
     expect(unconfirmed.code).toBe(2);
     expect(unconfirmed.err).toContain('--confirmer');
-    const production = await cli(['reseed-demo', '--confirmer'], { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    const production = await cli(['reseed-demo', '--confirmer'], { NODE_ENV: 'production' });
     expect(production.code).toBe(1);
     expect(production.err).toContain('NODE_ENV=production');
     database = await open();
