@@ -62,3 +62,33 @@ describe('route guards', () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe('no route answers 500 to odd input', () => {
+  it('answers every route, with malformed parameters and junk forms, without a server error', async () => {
+    const { signInStaff } = await import('./support/sign-in.ts');
+    const { client } = await signInStaff(t, 'admin@demo.relais.test');
+    await client.get('/compte');
+    const failures: string[] = [];
+    const routes = registeredRoutes().filter((r) => !['/deconnexion'].includes(r.path));
+    for (const r of routes) {
+      const method = r.method === 'ALL' ? 'GET' : r.method;
+      for (const value of ['x', "'; drop table users; --", '00000000-0000-4000-8000-000000000000', '%E9%']) {
+        const path = r.path.replace(/:[A-Za-z0-9_]+(\{[^}]*\})?\??/g, encodeURIComponent(value)).replace(/\*$/, 'x');
+        const res =
+          method === 'GET'
+            ? await client.request(`${path}?q=${encodeURIComponent(value)}&page=-1&du=${encodeURIComponent(value)}`)
+            : await client.request(path, {
+                method,
+                body: new URLSearchParams({ _csrf: client.csrf ?? '', email: value, code: value, nom: value, role: value, communes: value }),
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              });
+        if (res.status >= 500) failures.push(`${method} ${path} → ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // Still signed in as the admin at the end: the requests really went past the guards.
+    expect((await client.request('/admin')).status).toBe(200);
+    // Still signed in as the admin at the end: the requests really went past the guards.
+    expect((await client.request('/admin')).status).toBe(200);
+  });
+});
