@@ -53,6 +53,7 @@ describe('accounts in a browser', () => {
     await page.getByRole('button', { name: /Créer/ }).click();
     await page.waitForURL(/\/compte/);
     await checkPage(page);
+    await expectWorksWithoutJs(e2e, '/compte', page);
     expect(await page.locator('main').textContent()).toContain('Nadia Benali');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/compte'));
@@ -103,8 +104,12 @@ describe('accounts in a browser', () => {
     await page.waitForURL(/\/admin\/utilisateurs\/[0-9a-f-]{36}$/);
     await checkPage(page);
     expect(await page.locator('main').textContent()).toContain('CDAS de Vitré');
+    await expectWorksWithoutJs(e2e, new URL(page.url()).pathname, page);
     await page.goto('/admin/journal?action=account.');
     await checkPage(page);
+    for (const path of ['/admin', '/admin/utilisateurs', '/admin/utilisateurs/inviter', '/admin/journal?action=account.']) {
+      await expectWorksWithoutJs(e2e, path, page);
+    }
     expect(await page.locator('main').textContent()).toContain('Invitation envoyée');
     // The other admin screens: the development mails (the invitation is there) and the social centres.
     await page.getByRole('link', { name: 'Courriels' }).click();
@@ -114,6 +119,8 @@ describe('accounts in a browser', () => {
     await page.getByRole('link', { name: 'Centres sociaux' }).first().click();
     await page.waitForURL(/\/admin\/centres$/);
     await checkPage(page);
+    await expectWorksWithoutJs(e2e, '/admin/centres', page);
+    await expectWorksWithoutJs(e2e, '/admin/courriels', page);
     await ctx.close();
 
     // The invited person opens the link from the mail, in their own browser.

@@ -73,13 +73,26 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(overflow, `défilement horizontal sur ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
-/** Loads the URL with JavaScript off and checks the page is whole: 200 and a heading in <main>. */
-export async function expectWorksWithoutJs(e2e: E2E, path: string): Promise<void> {
-  const ctx = await e2e.phoneNoJs();
+/**
+ * Loads the URL with JavaScript off and checks the page is whole: 200 and a heading in <main>. With `as`, the
+ * no-JavaScript browser carries the cookies of that page's browser (the same signed-in person).
+ */
+export async function expectWorksWithoutJs(e2e: E2E, path: string, as?: Page): Promise<void> {
+  const ctx = as
+    ? await e2e.browser.newContext({
+        viewport: { width: 360, height: 740 },
+        locale: 'fr-FR',
+        baseURL: e2e.baseUrl,
+        javaScriptEnabled: false,
+        storageState: await as.context().storageState(),
+      })
+    : await e2e.phoneNoJs();
   try {
     const page = await ctx.newPage();
     const res = await page.goto(path);
     expect(res?.status(), `statut de ${path} sans JavaScript`).toBe(200);
+    // Not sent elsewhere (a sign-in page would also have a heading).
+    expect(new URL(page.url()).pathname, `adresse de ${path} sans JavaScript`).toBe(new URL(path, e2e.baseUrl).pathname);
     expect(await page.locator('main h1').count(), `titre de ${path} sans JavaScript`).toBeGreaterThan(0);
     // axe and the width check need JavaScript in the page: checkPage runs them with JavaScript on.
   } finally {
