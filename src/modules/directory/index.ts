@@ -1,2 +1,45 @@
 // The directory module's public face. The directory issue builds places, services and their pages on it.
 export { listStructures, getStructure, type StructureSummary } from './db/structure-queries.ts';
+
+// Places of digital help, schema « lieux de médiation numérique » v1.0.2 (pure domain; no database yet).
+export { lieuxMediationNumeriqueSchema } from './standards/lieux-mediation-numerique.ts';
+export {
+  CsvSyntaxError,
+  csvLine,
+  escapeCell,
+  joinMulti,
+  parseCsv,
+  readCsv,
+  splitMulti,
+  toCsv,
+  toRecord,
+  writeCsv,
+  type CsvRow,
+} from './domain/csv.ts';
+export { normalisePhone } from './domain/phone.ts';
+export {
+  ETAPES_NUMERIQUES_SCHEMA,
+  PLACE_LABELS,
+  schemaLabel,
+  strictPlaceSchema,
+  type MediationPlace,
+  type PlaceAddress,
+  type PlaceContact,
+  type PlaceCoordinates,
+  type PlaceLabel,
+} from './domain/place.ts';
+export { placeFromRow, type PlaceResult } from './domain/place-from-row.ts';
+export { placeHeader, placeToRecord, placeToRow } from './domain/place-to-row.ts';
+export {
+  isValidDate,
+  isValidEmail,
+  isValidWebAddress,
+  uniquenessChecker,
+  validateCell,
+  validateHeader,
+  validateRow,
+  type CsvRecord,
+  type FieldError,
+  type SchemaField,
+  type TableSchema,
+} from './domain/validate-row.ts';
