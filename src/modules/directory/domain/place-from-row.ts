@@ -35,10 +35,16 @@ function strict(schema: TableSchema): TableSchema {
 }
 
 /** Trims every cell and the items of multi-valued cells, normalises the phone and the labels. */
-function prepare(record: CsvRecord): { row: Record<string, string>; phoneError: FieldError | null } {
+function prepare(
+  schema: TableSchema,
+  record: CsvRecord,
+): { row: Record<string, string>; phoneError: FieldError | null } {
   const row: Record<string, string> = {};
+  const separators = new Map(schema.fields.map((f) => [f.name, f.separator]));
   for (const [k, v] of Object.entries(record)) {
-    row[k] = v.includes('|') ? v.split('|').map((i) => i.trim()).join('|') : v.trim();
+    // Only lists are split: a « | » in free text (a presentation) is kept as written.
+    const sep = separators.get(k);
+    row[k] = sep ? v.split(sep).map((i) => i.trim()).join(sep) : v.trim();
   }
   let phoneError: FieldError | null = null;
   const phone = row['telephone'] ?? '';
@@ -46,20 +52,25 @@ function prepare(record: CsvRecord): { row: Record<string, string>; phoneError: 
     const e164 = normalisePhone(phone);
     if (e164) row['telephone'] = e164;
     else {
-      phoneError = { field: 'telephone', message: `telephone : "${phone}" n’est pas un numéro de téléphone valide` };
+      const message = `telephone : "${phone}" n’est pas un numéro de téléphone valide`;
+      phoneError = { field: 'telephone', message };
       row['telephone'] = '';
     }
   }
-  if (row['formations_labels']) row['formations_labels'] = row['formations_labels'].split('|').map(schemaLabel).join('|');
+  const labels = row['formations_labels'];
+  if (labels) row['formations_labels'] = labels.split('|').map(schemaLabel).join('|');
   return { row, phoneError };
 }
 
 /** Builds a place from one row, or returns all the faults of the row (the phone's among them). */
 export function placeFromRow(schema: TableSchema, record: CsvRecord): PlaceResult {
-  const { row, phoneError } = prepare(record);
-  const errors = validateRow(strict(schema), row);
+  const strictSchema = strict(schema);
+  const { row, phoneError } = prepare(strictSchema, record);
+  const errors = validateRow(strictSchema, row);
   if (phoneError) {
-    const at = errors.findIndex((e) => schema.fields.findIndex((f) => f.name === e.field) > schema.fields.findIndex((f) => f.name === 'telephone'));
+    // Keep the errors in column order: the phone's goes before those of the columns after it.
+    const position = (name: string) => schema.fields.findIndex((f) => f.name === name);
+    const at = errors.findIndex((e) => position(e.field) > position('telephone'));
     errors.splice(at < 0 ? errors.length : at, 0, phoneError);
   }
   if (errors.length > 0) return { ok: false, errors };

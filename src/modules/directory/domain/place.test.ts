@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { Service } from '@gouvfr-anct/lieux-de-mediation-numerique';
+import {
+  DispositifProgrammeNational,
+  Frais,
+  Itinerance,
+  ModaliteAcces,
+  ModaliteAccompagnement,
+  PriseEnChargeSpecifique,
+  PublicSpecifiquementAdresse,
+  Service,
+} from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { describe, expect, it } from 'vitest';
 import { exampleCsvUrl, lieuxMediationNumeriqueSchema as schema } from '../standards/lieux-mediation-numerique.ts';
 import { parseCsv, toCsv, toRecord } from './csv.ts';
@@ -59,7 +68,7 @@ describe('a place from a row of schema v1.0.2', () => {
     expect(p.services).toEqual([]);
   });
 
-  it('normalises a phone written the usual French way, trims cells, and takes the npm library’s label spelling', () => {
+  it('normalises a phone written the French way, trims cells, takes the npm library’s label spelling', () => {
     const p = place({
       ...example,
       nom: '  Médiathèque  ',
@@ -110,5 +119,41 @@ describe('a place back to a row', () => {
     expect(record['telephone']).toBe('+590590123456');
     expect(record['formations_labels']).toBe('Étapes numériques(La Poste)');
     expect(validateRow(schema, record)).toEqual([]);
+  });
+
+  it('round-trips a place holding every value the enumerations allow, and its row validates', () => {
+    const full: MediationPlace = {
+      id: 'rennes-bib-1',
+      pivot: 'W353012345',
+      name: 'Bibliothèque des Champs Libres, « espace numérique »',
+      address: { street: '10 cours des Alliés', postcode: '35000', commune: 'Rennes', inseeCode: '35238' },
+      coordinates: { latitude: 48.1059, longitude: -1.6745 },
+      typologies: ['BIB'],
+      contact: {
+        phone: '+33223400066',
+        emails: ['accueil@leschampslibres.fr'],
+        websites: ['https://www.leschampslibres.fr/'],
+      },
+      openingHours: 'Tu-Fr 12:00-19:00; Sa,Su 14:00-19:00',
+      presentation: {
+        summary: 'Ateliers, postes en accès libre.',
+        detail: 'Sur deux lignes,\r\navec "guillemets" | et une barre.',
+      },
+      itinerance: Object.values(Itinerance),
+      updatedOn: '2026-02-28',
+      services: Object.values(Service),
+      publics: Object.values(PublicSpecifiquementAdresse),
+      specificSupport: Object.values(PriseEnChargeSpecifique),
+      fees: Object.values(Frais),
+      nationalPrograms: Object.values(DispositifProgrammeNational),
+      labels: PLACE_LABELS,
+      accessModes: Object.values(ModaliteAcces),
+      supportModes: Object.values(ModaliteAccompagnement),
+    };
+    const text = toCsv([placeHeader(schema), placeToRow(schema, full)]);
+    const [h, r] = [...parseCsv(text)];
+    const record = toRecord(h!.cells, r!.cells);
+    expect(validateRow(schema, record)).toEqual([]);
+    expect(place(record)).toEqual(full);
   });
 });

@@ -28,7 +28,9 @@ export {
 /** The label as schema v1.0.2 spells it; the npm library puts a space before the parenthesis. */
 export const ETAPES_NUMERIQUES_SCHEMA = 'Étapes numériques(La Poste)';
 
-export type PlaceLabel = Exclude<`${FormationLabel}`, `${FormationLabel.EtapesNumeriques}`> | typeof ETAPES_NUMERIQUES_SCHEMA;
+export type PlaceLabel =
+  | Exclude<`${FormationLabel}`, `${FormationLabel.EtapesNumeriques}`>
+  | typeof ETAPES_NUMERIQUES_SCHEMA;
 
 export const PLACE_LABELS: readonly PlaceLabel[] = Object.values(FormationLabel).map((l) =>
   l === FormationLabel.EtapesNumeriques ? ETAPES_NUMERIQUES_SCHEMA : l,

@@ -36,7 +36,10 @@ describe('Table Schema validation of one row', () => {
       fiche_acces_libre: 'pas une adresse',
     };
     expect(validateRow(strict, bad)).toEqual([
-      { field: 'pivot', message: 'pivot : "12" n’a pas le format attendu (SIRET, SIREN ou RNA : 9 à 14 lettres ou chiffres)' },
+      {
+        field: 'pivot',
+        message: 'pivot : "12" n’a pas le format attendu (SIRET, SIREN ou RNA : 9 à 14 lettres ou chiffres)',
+      },
       { field: 'nom', message: 'Le champ nom est obligatoire' },
       { field: 'code_postal', message: 'code_postal : "3500" n’a pas le format attendu (5 chiffres)' },
       { field: 'adresse', message: 'Le champ adresse est obligatoire' },
@@ -63,12 +66,14 @@ describe('Table Schema validation of one row', () => {
   });
 
   it('applies the published schema alone: patterns and enumerations, not the Relais rules on addresses', () => {
-    const errors = validateRow(schema, { ...example, courriels: 'abc', telephone: '02 99 12 34 56', itinerance: 'Mobile' });
+    const row = { ...example, courriels: 'abc', telephone: '02 99 12 34 56', itinerance: 'Mobile' };
+    const errors = validateRow(schema, row);
     expect(errors.map((e) => e.field)).toEqual(['telephone', 'itinerance']);
   });
 
-  it('accepts the schema’s spelling of « Étapes numériques(La Poste) » and refuses empty values between separators', () => {
-    expect(validateRow(strict, { ...example, formations_labels: 'Étapes numériques(La Poste)|ORDI 3.0' })).toEqual([]);
+  it('accepts the schema’s « Étapes numériques(La Poste) » and refuses empty values between separators', () => {
+    const labels = 'Étapes numériques(La Poste)|ORDI 3.0';
+    expect(validateRow(strict, { ...example, formations_labels: labels })).toEqual([]);
     expect(validateRow(strict, { ...example, services: 'Aide aux démarches administratives||' })).toEqual([
       {
         field: 'services',
@@ -91,7 +96,9 @@ describe('Table Schema validation of one row', () => {
   it('finds an id used twice in a file', () => {
     const check = uniquenessChecker(schema);
     expect(check(example, 2)).toEqual([]);
-    expect(check(example, 3)).toEqual([{ field: 'id', message: 'id : "structure-1" est déjà utilisé à la ligne 2' }]);
+    expect(check(example, 3)).toEqual([
+      { field: 'id', message: 'id : "structure-1" est déjà utilisé à la ligne 2' },
+    ]);
   });
 });
 
@@ -112,7 +119,8 @@ describe('header of a file', () => {
     expect(validateHeader(schema, swapped)).toEqual([
       {
         field: 'commune',
-        message: 'Les colonnes ne sont pas dans l’ordre du schéma : la colonne 3 est commune, le schéma y attend nom',
+        message:
+          'Les colonnes ne sont pas dans l’ordre du schéma : la colonne 3 est commune, le schéma y attend nom',
       },
     ]);
   });

@@ -109,7 +109,8 @@ function checkValue(field: SchemaField, value: string): string[] {
     }
   }
   if (c.enum && !c.enum.includes(value)) {
-    errors.push(`${name} : ${quote(value)} n’est pas une valeur autorisée (valeurs possibles : ${c.enum.join(', ')})`);
+    const allowed = c.enum.join(', ');
+    errors.push(`${name} : ${quote(value)} n’est pas une valeur autorisée (valeurs possibles : ${allowed})`);
   }
   const length = [...value].length;
   if (c.minLength !== undefined && length < c.minLength) {
