@@ -1,12 +1,11 @@
 import { Layout, type PageContext } from '../../platform/views/layout.tsx';
 
 export function HomePage({ ctx }: { ctx: PageContext }) {
-  const d = ctx.theme.departementName;
   return (
     <Layout ctx={ctx} title="Accueil">
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <h1 class="govuk-heading-xl">Trouver de l’aide pour vos démarches en ligne en {d}</h1>
+          <h1 class="govuk-heading-xl">Trouver de l’aide pour vos démarches en ligne {ctx.theme.inDepartement}</h1>
           <p class="govuk-body-l">
             Relais est le service du département pour vous aider à faire vos démarches administratives sur internet, seul ou
             accompagné. C’est gratuit.

@@ -65,6 +65,8 @@ describe('public site', () => {
       const { html } = await t13.client().get('/mentions-legales');
       expect(html).toContain('le département des Bouches-du-Rhône');
       expect(html).toContain('13256 Marseille Cedex 20');
+      const home = await t13.client().get('/');
+      expect(home.html).toContain('démarches en ligne dans les Bouches-du-Rhône</h1>');
     } finally {
       await t13.close();
     }

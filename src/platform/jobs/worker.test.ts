@@ -6,7 +6,7 @@ import { manualClock } from '../clock.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { enqueueJob } from './enqueue.ts';
 import { jobs } from './jobs.table.ts';
-import { runDueJobs, startJobWorker, type JobHandlers } from './worker.ts';
+import { purgeFinishedJobs, runDueJobs, startJobWorker, type JobHandlers } from './worker.ts';
 
 const logger = pino({ level: 'silent' });
 let database: TestDatabase;
@@ -28,6 +28,27 @@ async function job(id: number) {
 }
 
 describe('durable jobs', () => {
+  it('purges done jobs after 30 days and failed ones after 90, never a waiting one', async () => {
+    const day = 86_400_000;
+    const at = (daysAgo: number) => new Date(clock.now().getTime() - daysAgo * day);
+    const insert = (status: 'done' | 'failed' | 'queued', daysAgo: number) =>
+      database.db
+        .insert(jobs)
+        .values({ kind: 'test.old', status, runAt: at(daysAgo), createdAt: at(daysAgo), finishedAt: status === 'queued' ? null : at(daysAgo) })
+        .returning({ id: jobs.id })
+        .then((r) => r[0]!.id);
+    const oldDone = await insert('done', 31);
+    const recentDone = await insert('done', 29);
+    const oldFailed = await insert('failed', 91);
+    const failed = await insert('failed', 60);
+    const waiting = await insert('queued', 400);
+    expect(await purgeFinishedJobs(database.db, clock.now())).toBe(2);
+    const left = (await database.db.select({ id: jobs.id }).from(jobs)).map((r) => r.id).sort((a, b) => a - b);
+    expect(left).toEqual([recentDone, failed, waiting].sort((a, b) => a - b));
+    expect(left).not.toContain(oldDone);
+    expect(left).not.toContain(oldFailed);
+  });
+
   it('runs a due job once with its payload, and leaves a future job for later', async () => {
     const seen: unknown[] = [];
     const handlers: JobHandlers = { 'test.echo': async (j) => void seen.push(j.payload) };

@@ -58,6 +58,25 @@ export interface RunReport {
 }
 
 export const DEFAULT_STALE_AFTER_MS = 10 * 60_000;
+
+// Finished jobs are history, not data: done ones are kept 30 days, failed ones 90 days (time to look into them).
+export const KEEP_DONE_JOBS_MS = 30 * 86_400_000;
+export const KEEP_FAILED_JOBS_MS = 90 * 86_400_000;
+const PURGE_EVERY_MS = 3_600_000;
+
+/** Deletes the finished jobs older than their keeping time; returns how many. */
+export async function purgeFinishedJobs(db: Db, now: Date): Promise<number> {
+  const rows = await db
+    .delete(jobs)
+    .where(
+      or(
+        and(eq(jobs.status, 'done'), lt(jobs.finishedAt, new Date(now.getTime() - KEEP_DONE_JOBS_MS))),
+        and(eq(jobs.status, 'failed'), lt(jobs.finishedAt, new Date(now.getTime() - KEEP_FAILED_JOBS_MS))),
+      ),
+    )
+    .returning({ id: jobs.id });
+  return rows.length;
+}
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 6 * 3_600_000;
 
@@ -210,9 +229,16 @@ export function startJobWorker(
         resolve();
       };
     });
+  let lastPurge = 0;
   const loop = (async () => {
     while (!stopping) {
       let ran = 0;
+      if (Date.now() - lastPurge > PURGE_EVERY_MS) {
+        lastPurge = Date.now();
+        await purgeFinishedJobs(deps.db, deps.clock.now()).catch((error: unknown) =>
+          deps.logger.error({ err: error }, 'la purge des tâches terminées a échoué'),
+        );
+      }
       try {
         const r = await runDueJobs(deps, handlers, {
           limit: opts.batch ?? 10,

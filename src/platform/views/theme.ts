@@ -3,6 +3,8 @@
 export interface Theme {
   departementCode: '35' | '13';
   departementName: string;
+  /** « en Ille-et-Vilaine », « dans les Bouches-du-Rhône »: French needs the right preposition. */
+  inDepartement: string;
   /** Shown in the header next to the service name, in place of a logo image. */
   logoText: string;
   serviceName: string;
@@ -15,6 +17,7 @@ export const themes: Record<'35' | '13', Theme> = {
   '35': {
     departementCode: '35',
     departementName: 'Ille-et-Vilaine',
+    inDepartement: 'en Ille-et-Vilaine',
     logoText: 'Département d’Ille-et-Vilaine',
     serviceName: 'Relais',
     brandColour: '#00576b',
@@ -23,6 +26,7 @@ export const themes: Record<'35' | '13', Theme> = {
   '13': {
     departementCode: '13',
     departementName: 'Bouches-du-Rhône',
+    inDepartement: 'dans les Bouches-du-Rhône',
     logoText: 'Département des Bouches-du-Rhône',
     serviceName: 'Relais',
     brandColour: '#1b4b8f',

@@ -34,7 +34,8 @@ export async function seedDemoAccounts(
   const demo: DemoUser[] = [
     { label: 'Administratrice du département', email: 'admin@demo.relais.test', displayName: 'Claire Administratrice', kind: 'staff', grant: { role: 'admin' } },
     {
-      label: input.socialCentre ? `Agent du ${input.socialCentre.name}` : 'Agent du département',
+      // « CDAS » is masculine, « MDS » (maison) feminine.
+      label: input.socialCentre ? `Agent ${input.socialCentre.name.startsWith('MDS') ? 'de la' : 'du'} ${input.socialCentre.name}` : 'Agent du département',
       email: 'agent@demo.relais.test',
       displayName: 'Karim Agent',
       kind: 'staff',
