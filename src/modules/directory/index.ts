@@ -17,6 +17,7 @@ export {
   type CsvRow,
 } from './domain/csv.ts';
 export { normalisePhone } from './domain/phone.ts';
+export { validateCsvFile, type LineReport } from './domain/validate-file.ts';
 export {
   ETAPES_NUMERIQUES_SCHEMA,
   PLACE_LABELS,
