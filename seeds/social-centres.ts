@@ -5,19 +5,10 @@
 // Marseille is one commune (13055) for INSEE: sectorisation is kept at commune level, so one MDS serves the
 // whole city here, although the real département splits it between several MDS by arrondissement.
 // Each commune is written [INSEE code, official name]: a test checks both against the COG data.
+import type { SocialCentreSeed } from '../src/modules/territory/index.ts';
 
-export interface DemoSocialCentre {
-  kind: 'CDAS' | 'MDS';
-  name: string;
-  seat: [insee: string, name: string];
-  address: string;
-  phone: string;
-  email: string;
-  openingHours: string;
-  communes: Array<[insee: string, name: string]>;
-}
 
-export const demoSocialCentres: Record<'35' | '13', DemoSocialCentre[]> = {
+export const demoSocialCentres: Record<'35' | '13', SocialCentreSeed[]> = {
   '35': [
     {
       kind: 'CDAS',

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, ilike, like, lt, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
+import { escapeLike } from '../db/escape-like.ts';
 import { auditEvents } from './audit.table.ts';
 
 export interface AuditFilters {
@@ -17,8 +18,6 @@ export interface AuditFilters {
 }
 
 export type AuditRow = typeof auditEvents.$inferSelect;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export async function searchAudit(
   q: Queryable,

@@ -44,6 +44,5 @@ export interface AppEnv {
     logger: Logger;
     principal: Principal;
     session: SessionState;
-    cspNonce: string;
   };
 }

@@ -76,8 +76,3 @@ export const allow = {
   /** Machine endpoints (health checks): no user. */
   system: makeGuard('system', () => true),
 };
-
-/** True when the principal holds one of the roles. */
-export function hasRole(p: Principal, ...roles: StaffRole[]): boolean {
-  return p.kind === 'staff' && p.mfaPassed && p.roles.some((r) => roles.includes(r.role));
-}

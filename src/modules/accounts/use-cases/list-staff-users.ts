@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, isNull, or } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.ts';
+import { escapeLike } from '../../../platform/db/escape-like.ts';
 import type { RoleScope } from '../../../platform/http/context.ts';
 import { roleGrants, users } from '../db/accounts.table.ts';
 
@@ -17,8 +18,6 @@ export interface StaffUser {
   lastSignInAt: Date | null;
   grants: StaffGrant[];
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 async function withGrants(q: Queryable, rows: (typeof users.$inferSelect)[]): Promise<StaffUser[]> {
   const ids = rows.map((r) => r.id);
