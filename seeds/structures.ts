@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../src/platform/clock.ts';
 import type { Db } from '../src/platform/db/client.ts';
-import { structures } from '../src/modules/directory/db/structures.table.ts';
+import { structures } from '../src/modules/directory/db/directory.table.ts';
 import { socialCentres } from '../src/modules/territory/db/territory.table.ts';
 
 export async function seedDemoStructures(

@@ -6,4 +6,4 @@ export * from './platform/http/http.table.ts';
 export * from './platform/db/meta.table.ts';
 export * from './modules/territory/db/territory.table.ts';
 export * from './modules/accounts/db/accounts.table.ts';
-export * from './modules/directory/db/structures.table.ts';
+export * from './modules/directory/db/directory.table.ts';

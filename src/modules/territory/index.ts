@@ -4,7 +4,7 @@ export { searchCommunes, getCommune, getCommunes, type CommuneSummary, type Sear
 export { communesInScope, isCommuneInScope } from './use-cases/communes-in-scope.ts';
 export { grantCoversCommune, communesCoveredBy, coversWholeDepartement, type TerritoryGrant, type CommuneRef } from './domain/scope.ts';
 export { toSearchName, communeLabel } from './domain/search-name.ts';
-export { describeOpeningHours } from './domain/opening-hours.ts';
+export { describeOpeningHours } from '../../platform/time/opening-hours.ts';
 export type { SocialCentre, Actor as TerritoryActor } from './domain/social-centre.ts';
 export { findCentreForCommune, getSocialCentre, listSocialCentres, communesServedBy } from './db/social-centre-queries.ts';
 export { seedSocialCentres, type SocialCentreSeed } from './use-cases/seed-social-centres.ts';

@@ -40,3 +40,8 @@ const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Pari
 export function formatParisDateTime(at: Date): string {
   return dateTimeFormat.format(at);
 }
+
+/** The calendar day in Paris, as YYYY-MM-DD (the `date_maj` of the open-data standards). */
+export function parisToday(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

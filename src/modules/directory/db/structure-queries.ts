@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.ts';
-import { structures } from './structures.table.ts';
+import { structures } from './directory.table.ts';
 
 export interface StructureSummary {
   id: string;

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const regions = pgTable('regions', {
   code: text('code').primaryKey(),
@@ -30,6 +30,9 @@ export const communes = pgTable(
     epciSiren: text('epci_siren'),
     postcodes: text('postcodes').array().notNull(),
     population: integer('population'),
+    // Official commune centre (`relais import communes-centres`), to measure distances from a commune.
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
   },
   (t) => [index('communes_departement_idx').on(t.departementCode), index('communes_epci_idx').on(t.epciSiren)],
 );

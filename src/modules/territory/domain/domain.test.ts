@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeOpeningHours, parseOpeningHours } from './opening-hours.ts';
+import { describeOpeningHours, parseOpeningHours } from '../../../platform/time/opening-hours.ts';
 import { communesCoveredBy, coversWholeDepartement, grantCoversCommune } from './scope.ts';
 import { communeLabel, parseCommuneQuery, toSearchName } from './search-name.ts';
 

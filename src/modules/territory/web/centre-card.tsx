@@ -1,5 +1,5 @@
 import { SummaryList } from '../../../platform/views/components/index.ts';
-import { describeOpeningHours } from '../domain/opening-hours.ts';
+import { describeOpeningHours } from '../../../platform/time/opening-hours.ts';
 import type { SocialCentre } from '../domain/social-centre.ts';
 
 /** A social centre's contact details, as a resident needs them. */

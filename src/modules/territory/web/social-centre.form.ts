@@ -1,7 +1,7 @@
 // Parses the social centre form. The seat commune is resolved separately (resolveCommuneField), since it
 // needs the database.
 import { z } from 'zod';
-import { parseOpeningHours } from '../domain/opening-hours.ts';
+import { parseOpeningHours } from '../../../platform/time/opening-hours.ts';
 import { centreKinds, type CentreKind } from '../domain/social-centre.ts';
 
 export interface CentreFormValues {

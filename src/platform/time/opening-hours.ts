@@ -36,6 +36,7 @@ function minutes(t: string): number | null {
 
 export function parseOpeningHours(text: string): ParsedOpeningHours {
   const rules: OpeningRule[] = [];
+  if (text.trim() === '24/7') return { ok: true, rules: [{ days: [['Mo', 'Su']], times: [[0, 24 * 60]] }] };
   const parts = text
     .split(';')
     .map((p) => p.trim())
@@ -93,4 +94,48 @@ export function describeOpeningHours(text: string): string[] | null {
     const t = spans.length === 1 ? spans[0] : `${spans.slice(0, -1).join(', ')} et ${spans[spans.length - 1]}`;
     return `${head} : ${t}`;
   });
+}
+
+const MINUTES_PER_DAY = 24 * 60;
+
+function expandDays(sel: OpeningRule['days'][number]): number[] {
+  if (sel[0] === 'PH') return [];
+  const from = dayCodes.indexOf(sel[0]);
+  if (sel.length === 1) return [from];
+  const to = dayCodes.indexOf(sel[1]);
+  const out: number[] = [];
+  // « Sa-Mo » wraps round the week.
+  for (let d = from; ; d = (d + 1) % 7) {
+    out.push(d);
+    if (d === to) break;
+  }
+  return out;
+}
+
+/**
+ * The week as half-open ranges of minutes from Monday 00:00 (0) to Sunday 24:00 (10080), merged and sorted.
+ * A later rule replaces the times of the days it names, as in OSM. Public-holiday rules are left out: see
+ * `closedOnPublicHolidays`.
+ */
+export function weeklyOpenMinutes(parsed: ParsedOpeningHours): Array<[number, number]> {
+  if (!parsed.ok) return [];
+  const perDay: Array<Array<[number, number]>> = Array.from({ length: 7 }, () => []);
+  for (const rule of parsed.rules) {
+    for (const sel of rule.days) for (const d of expandDays(sel)) perDay[d] = [...rule.times];
+  }
+  const spans = perDay
+    .flatMap((times, d) => times.map(([a, b]) => [d * MINUTES_PER_DAY + a, d * MINUTES_PER_DAY + b] as [number, number]))
+    .sort((x, y) => x[0] - y[0]);
+  const merged: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
+}
+
+/** True when a rule closes public holidays (« PH off »). */
+export function closedOnPublicHolidays(parsed: ParsedOpeningHours): boolean {
+  return parsed.ok && parsed.rules.some((r) => r.times.length === 0 && r.days.some((d) => d[0] === 'PH'));
 }
