@@ -53,6 +53,11 @@ export function RoleFields({ values, errors, choices }: { values: FormValues; er
           { value: 'agent', text: roleLabels.agent },
           { value: 'structure_member', text: roleLabels.structure_member },
           { value: 'partner_agent', text: roleLabels.partner_agent },
+          {
+            value: 'directory_moderator',
+            text: roleLabels.directory_moderator,
+            hint: { text: 'Modère les fiches de l’annuaire, les signalements et les demandes des structures ; importe des lieux.' },
+          },
         ]}
       />
       {centreSelect}
@@ -100,7 +105,7 @@ export function parseRoleFields(
 ): { ok: true; value: ParsedRole } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const role = valueOf(values, 'role') as RoleScope['role'];
-  if (!['admin', 'agent', 'structure_member', 'partner_agent'].includes(role)) {
+  if (!['admin', 'agent', 'structure_member', 'partner_agent', 'directory_moderator'].includes(role)) {
     errors.push({ field: 'role', message: 'Choisissez le rôle de la personne' });
   }
   let socialCentreId: string | null = null;

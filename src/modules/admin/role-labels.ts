@@ -5,6 +5,7 @@ export const roleLabels: Record<RoleScope['role'], string> = {
   agent: 'Agent du département (MDS, CDAS, services)',
   structure_member: 'Membre d’une structure (médiateur, conseiller numérique)',
   partner_agent: 'Agent d’une administration partenaire',
+  directory_moderator: 'Équipe annuaire du département (modération)',
 };
 
 export const statusLabels: Record<'invited' | 'active' | 'deactivated', { text: string; colour: string }> = {

@@ -5,7 +5,7 @@ import type { Clock, IdGenerator } from '../clock.ts';
 
 /** A role held by a staff member, with its scope. Both code lists empty means the whole département. */
 export interface RoleScope {
-  role: 'admin' | 'agent' | 'structure_member' | 'partner_agent';
+  role: 'admin' | 'agent' | 'structure_member' | 'partner_agent' | 'directory_moderator';
   socialCentreId: string | null;
   structureId: string | null;
   communeCodes: string[];

@@ -55,6 +55,13 @@ export async function seedDemoAccounts(
       kind: 'staff',
       grant: { role: 'partner_agent', structureId: input.partner.id },
     },
+    {
+      label: 'Équipe annuaire du département',
+      email: 'annuaire@demo.relais.test',
+      displayName: 'Nadia Annuaire',
+      kind: 'staff',
+      grant: { role: 'directory_moderator' },
+    },
     { label: 'Usager', email: 'usager@demo.relais.test', displayName: 'Marie Usagère', kind: 'resident' },
   ];
   const passwordHash = await hashPassword(DEMO_PASSWORD);

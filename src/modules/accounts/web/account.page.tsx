@@ -17,6 +17,7 @@ const roleNames: Record<RoleScope['role'], string> = {
   agent: 'Agent du département',
   structure_member: 'Membre d’une structure',
   partner_agent: 'Agent d’une administration partenaire',
+  directory_moderator: 'Équipe annuaire du département (modération)',
 };
 
 function scopeText(r: RoleScope): string {
