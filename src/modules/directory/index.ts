@@ -44,3 +44,7 @@ export {
   type SchemaField,
   type TableSchema,
 } from './domain/validate-row.ts';
+
+// Moderation, quality dashboard and freshness digest (the département team's side of the directory).
+export { moderationRoutes } from './web/moderation.routes.tsx';
+export { freshnessDigestHandlers, freshnessDigestJob } from './use-cases/send-freshness-digest.ts';
