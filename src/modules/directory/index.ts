@@ -45,6 +45,22 @@ export {
   type TableSchema,
 } from './domain/validate-row.ts';
 
+// Public pages of a place and of a structure, « Signaler une erreur ».
+export { placeRoutes, errorReportLimit } from './web/place.routes.tsx';
+export { getPublicPlace, getPublicStructure, isUuid, type PublicPlace, type PublicStructure } from './db/public-listing-queries.ts';
+export { reportError, type ReportErrorInput } from './use-cases/report-error.ts';
+export { canEditListing, canOrient } from './web/listing-permissions.ts';
+export { readablePhone, telHref } from './domain/phone-display.ts';
+export { frenchDate, isStale, durationText } from './domain/freshness.ts';
+export {
+  themeLabel,
+  publicLabel,
+  feeLabel,
+  receptionModeLabel,
+  mobilisationModeLabel,
+  mobilisableByLabel,
+} from './domain/data-inclusion-vocabulary.ts';
+
 // Public search of places (/lieux), its results list and the map; reused by the embed.
 export { searchRoutes } from './web/search.routes.tsx';
 export {
