@@ -4,7 +4,8 @@ import { errorFor, valueOf, type FieldError, type FormValues } from '../../../pl
 import { formatParisDateTime } from '../../../platform/time/paris.ts';
 import { Button, ErrorSummary, Input, Pagination, Select, Table, Tag } from '../../../platform/views/components/index.ts';
 import type { PageContext } from '../../../platform/views/layout.tsx';
-import { displayValue, fieldLabel, LISTING_TYPE_LABELS, type ListingType } from '../domain/change-display.ts';
+import { fieldLabel, LISTING_TYPE_LABELS, type ListingType } from '../domain/change-display.ts';
+import { displayValue } from './change-values.ts';
 import type { BatchView, ChangeView, ModerationCounts } from '../db/moderation-queries.ts';
 import { ModerationLayout, ValueView, type Flash } from './moderation-nav.tsx';
 
