@@ -1,7 +1,7 @@
 // The monthly freshness digest as a durable job under a clock the test moves: who gets a mail, what it
 // says, once per month, and the next month queued.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-db.ts';
@@ -63,19 +63,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('monthly freshness digest', () => {
-  it('is scheduled once for the 1st of the month at 8:00 Paris time', async () => {
+  it('is scheduled once, for the next 1st of the month at 8:00 Paris time', async () => {
     clock.set(new Date('2026-02-20T10:00:00Z'));
-    expect(await scheduleMonthly(t.db, freshnessDigestJob, clock.now())).toBe('2026-02');
-    // February's time is past: due at once (a server down on the 1st catches up)… and a second boot adds nothing.
+    // A fresh installation does not mail on its first start: it waits for the 1st.
+    expect(await scheduleMonthly(t.db, freshnessDigestJob, clock.now())).toBe('2026-03');
     expect(await scheduleMonthly(t.db, freshnessDigestJob, clock.now())).toBeNull();
     const queued = await t.db.select().from(jobs).where(eq(jobs.kind, freshnessDigestJob.kind));
-    expect(queued).toHaveLength(1);
-    expect(queued[0]!.payload).toEqual({ period: '2026-02' });
-    expect(monthlyDueAt('2026-03', 8).toISOString()).toBe('2026-03-01T07:00:00.000Z');
+    expect(queued.map((j) => [j.payload, j.runAt.toISOString()])).toEqual([[{ period: '2026-03' }, '2026-03-01T07:00:00.000Z']]);
     expect(monthlyDueAt('2026-07', 8).toISOString()).toBe('2026-07-01T06:00:00.000Z');
   });
 
-  it('mails each active member the stale listings of their structure, with links, and queues next month', async () => {
+  it('mails on the 1st at 8:00, not before, each active member the stale listings of their structure, with links', async () => {
+    clock.set(new Date('2026-03-01T06:59:00Z'));
+    await run();
+    expect(await mails()).toHaveLength(0);
+    clock.set(new Date('2026-03-01T07:00:00Z'));
     expect((await run()).done).toBeGreaterThanOrEqual(1);
     const sent = await mails();
     expect(sent.map((m) => m.to)).toEqual(['anne@digest.test', 'bruno@digest.test']);
@@ -87,43 +89,36 @@ describe('monthly freshness digest', () => {
     expect(text).toContain(`Service « Aide aux démarches en ligne » (mise à jour le 15/01/2025) : https://relais.exemple.fr/ma-structure/services/${serviceId}/modifier`);
     expect(text).not.toContain('Permanence du marché');
     expect(text).toContain('https://relais.exemple.fr/ma-structure\n');
+    // April's job is queued in the same transaction.
     const next = await t.db
       .select()
       .from(jobs)
       .where(and(eq(jobs.kind, freshnessDigestJob.kind), eq(jobs.status, 'queued')));
-    expect(next.map((j) => [j.payload, j.runAt.toISOString()])).toEqual([[{ period: '2026-03' }, '2026-03-01T07:00:00.000Z']]);
+    expect(next.map((j) => [j.payload, j.runAt.toISOString()])).toEqual([[{ period: '2026-04' }, '2026-04-01T06:00:00.000Z']]);
   });
 
   it('runs once per month even if a second job for the month appears', async () => {
-    await t.db.insert(jobs).values({ kind: freshnessDigestJob.kind, payload: { period: '2026-02' }, runAt: clock.now(), createdAt: clock.now() });
+    await t.db.insert(jobs).values({ kind: freshnessDigestJob.kind, payload: { period: '2026-03' }, runAt: clock.now(), createdAt: clock.now() });
     await run();
     expect(await mails()).toHaveLength(2);
     const runs = await t.db.select().from(recurringRuns).where(eq(recurringRuns.kind, freshnessDigestJob.kind));
-    expect(runs.map((r) => r.period)).toEqual(['2026-02']);
+    expect(runs.map((r) => r.period)).toEqual(['2026-03']);
   });
 
-  it('sends March’s digest on 1 March at 8:00 Paris time, not before', async () => {
-    clock.set(new Date('2026-03-01T06:59:00Z'));
-    await run();
-    expect(await mails()).toHaveLength(2);
-    clock.set(new Date('2026-03-01T07:00:00Z'));
-    await run();
-    const march = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'anne@digest.test')).orderBy(desc(mailOutbox.id)).limit(1);
-    expect(march[0]!.subject).toBe('2 fiches de l’annuaire à mettre à jour');
-    expect(await mails()).toHaveLength(4);
-  });
-
-  it('sends nothing to anyone when nothing is stale', async () => {
-    // Every listing confirmed today: nothing to remind in April.
-    await t.db.execute(sql`update places set updated_on = '2026-03-31'`);
-    await t.db.execute(sql`update services set updated_on = '2026-03-31'`);
-    await t.db.execute(sql`update structures set updated_on = '2026-03-31'`);
+  it('catches up a missed month at start, and sends nothing when nothing is stale', async () => {
+    // The server was down on 1 April (its job lost): the next start queues April's digest at once.
+    await t.db.delete(jobs).where(eq(jobs.kind, freshnessDigestJob.kind));
+    clock.set(new Date('2026-04-10T09:00:00Z'));
+    expect(await scheduleMonthly(t.db, freshnessDigestJob, clock.now())).toBe('2026-04');
+    // Every listing confirmed meanwhile: nothing to remind.
+    await t.db.execute(sql`update places set updated_on = '2026-04-09'`);
+    await t.db.execute(sql`update services set updated_on = '2026-04-09'`);
+    await t.db.execute(sql`update structures set updated_on = '2026-04-09'`);
     const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox);
-    clock.set(new Date('2026-04-01T06:00:00Z'));
     await run();
     const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox);
     expect(after[0]!.n).toBe(before[0]!.n);
     const runs = await t.db.select().from(recurringRuns).where(eq(recurringRuns.kind, freshnessDigestJob.kind));
-    expect(runs.map((r) => r.period).sort()).toEqual(['2026-02', '2026-03', '2026-04']);
+    expect(runs.map((r) => r.period).sort()).toEqual(['2026-03', '2026-04']);
   });
 });

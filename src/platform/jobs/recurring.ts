@@ -39,9 +39,14 @@ async function hasRun(q: Queryable, kind: string, period: string): Promise<boole
   return rows.length > 0;
 }
 
+async function hasRunEver(q: Queryable, kind: string): Promise<boolean> {
+  const rows = await q.select({ period: recurringRuns.period }).from(recurringRuns).where(eq(recurringRuns.kind, kind)).limit(1);
+  return rows.length > 0;
+}
+
 /**
- * Makes sure a job of this kind is waiting: this month's when it has not run yet (due at once if its time
- * is past: a server that was down on the 1st catches up), otherwise next month's. Does nothing when one is
+ * Makes sure a job of this kind is waiting: this month's when it has not run yet and the work ran before
+ * (due at once if its time is past: a server that was down on the 1st catches up), otherwise next month's. Does nothing when one is
  * already queued or running. Returns the period queued, or null.
  */
 export async function scheduleMonthly(q: Queryable, job: MonthlyJob, now: Date): Promise<string | null> {
@@ -52,7 +57,8 @@ export async function scheduleMonthly(q: Queryable, job: MonthlyJob, now: Date):
     .limit(1);
   if (waiting.length > 0) return null;
   const current = monthOf(now);
-  const period = (await hasRun(q, job.kind, current)) ? nextMonth(current) : current;
+  // A fresh installation waits for the next 1st; one that already ran catches up a month it missed.
+  const period = (await hasRun(q, job.kind, current)) || !(await hasRunEver(q, job.kind)) ? nextMonth(current) : current;
   await enqueueMonthly(q, job, period, now);
   return period;
 }

@@ -4,7 +4,7 @@ import { formatParisDateTime } from '../../../platform/time/paris.ts';
 import { Button, ErrorSummary, Radios, SummaryList, Table, Textarea } from '../../../platform/views/components/index.ts';
 import type { PageContext } from '../../../platform/views/layout.tsx';
 import type { ClaimView, ModerationCounts } from '../db/moderation-queries.ts';
-import { ModerationLayout, type Flash } from './moderation-nav.tsx';
+import { ModerationLayout, ScrollRegion, type Flash } from './moderation-nav.tsx';
 import { historyPath } from './moderation-queue.page.tsx';
 
 export function ClaimsPage(p: { ctx: PageContext; counts: ModerationCounts; flash?: Flash | undefined; claims: ClaimView[] }) {
@@ -20,6 +20,7 @@ export function ClaimsPage(p: { ctx: PageContext; counts: ModerationCounts; flas
           Aucune demande en attente.
         </p>
       ) : (
+        <ScrollRegion label="Demandes de gestion">
         <Table
           caption={`${p.claims.length} demande${p.claims.length > 1 ? 's' : ''} en attente, de la plus ancienne à la plus récente`}
           captionClasses="govuk-table__caption--s"
@@ -37,6 +38,7 @@ export function ClaimsPage(p: { ctx: PageContext; counts: ModerationCounts; flas
             },
           ])}
         />
+        </ScrollRegion>
       )}
     </ModerationLayout>
   );
@@ -91,23 +93,18 @@ export function ClaimPage(p: { ctx: PageContext; counts: ModerationCounts; claim
                 errorMessage={errorFor(p.errors, 'decision')}
                 items={[
                   { value: 'approve', text: 'Accepter : cette personne pourra modifier les fiches de la structure' },
-                  {
-                    value: 'reject',
-                    text: 'Refuser',
-                    conditional: {
-                      html: (
-                        <Textarea
-                          id="reason"
-                          name="reason"
-                          label={{ text: 'Motif du refus' }}
-                          hint={{ text: 'Il est envoyé à la personne.' }}
-                          value={valueOf(p.values, 'reason')}
-                          errorMessage={errorFor(p.errors, 'reason')}
-                        />
-                      ),
-                    },
-                  },
+                  { value: 'reject', text: 'Refuser' },
                 ]}
+              />
+              {/* Always shown rather than revealed under « Refuser »: GOV.UK Frontend's conditional reveal puts
+                  aria-expanded on radio inputs, which ARIA does not allow (see admin/role-fields.tsx). */}
+              <Textarea
+                id="reason"
+                name="reason"
+                label={{ text: 'Motif du refus', classes: 'govuk-label--s' }}
+                hint={{ text: 'Seulement si vous refusez. Il est envoyé à la personne.' }}
+                value={valueOf(p.values, 'reason')}
+                errorMessage={errorFor(p.errors, 'reason')}
               />
               <Button text="Enregistrer la décision" />
             </form>

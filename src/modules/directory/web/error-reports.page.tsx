@@ -4,7 +4,7 @@ import { formatParisDateTime } from '../../../platform/time/paris.ts';
 import { Button, ErrorSummary, Radios, SummaryList, Table, Textarea } from '../../../platform/views/components/index.ts';
 import type { PageContext } from '../../../platform/views/layout.tsx';
 import type { ErrorReportView, ModerationCounts } from '../db/moderation-queries.ts';
-import { ModerationLayout, type Flash } from './moderation-nav.tsx';
+import { ModerationLayout, ScrollRegion, type Flash } from './moderation-nav.tsx';
 import { EDIT_PATHS, historyPath } from './moderation-queue.page.tsx';
 
 export function ErrorReportsPage(p: { ctx: PageContext; counts: ModerationCounts; flash?: Flash | undefined; reports: ErrorReportView[] }) {
@@ -17,6 +17,7 @@ export function ErrorReportsPage(p: { ctx: PageContext; counts: ModerationCounts
           Aucune erreur signalée en attente.
         </p>
       ) : (
+        <ScrollRegion label="Erreurs signalées">
         <Table
           caption={`${p.reports.length} signalement${p.reports.length > 1 ? 's' : ''} à traiter, du plus ancien au plus récent`}
           captionClasses="govuk-table__caption--s"
@@ -43,6 +44,7 @@ export function ErrorReportsPage(p: { ctx: PageContext; counts: ModerationCounts
             },
           ])}
         />
+        </ScrollRegion>
       )}
     </ModerationLayout>
   );

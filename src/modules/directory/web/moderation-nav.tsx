@@ -69,3 +69,12 @@ export function ValueView({ lines }: { lines: string[] }) {
     </ul>
   );
 }
+
+/** A wide table: on a small screen it scrolls in its own region, which the keyboard can reach. */
+export function ScrollRegion({ label, children }: { label: string; children?: Child }) {
+  return (
+    <div class="relais-table-scroll" role="region" aria-label={label} tabindex={0}>
+      {children}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 // field-by-field difference and the actions (approve the save, revert it, revert one field).
 import { errorFor, valueOf, type FieldError, type FormValues } from '../../../platform/http/form.ts';
 import { formatParisDateTime } from '../../../platform/time/paris.ts';
-import { Button, ErrorSummary, Input, Pagination, Select, Table, Tag } from '../../../platform/views/components/index.ts';
+import { Button, ErrorSummary, Input, Pagination, Select, SummaryList, Tag } from '../../../platform/views/components/index.ts';
 import type { PageContext } from '../../../platform/views/layout.tsx';
 import { fieldLabel, LISTING_TYPE_LABELS, type ListingType } from '../domain/change-display.ts';
 import { displayValue } from './change-values.ts';
@@ -75,45 +75,50 @@ export function BatchCard({ ctx, batch, back, headingLevel = 2, showListing = tr
           {showListing && batch.structureName && batch.entityType !== 'structure' ? <> · structure « {batch.structureName} »</> : null}
           {batch.isCreation ? <> · fiche créée par cette modification</> : null}
         </p>
-        <Table
-          caption={`Champs modifiés : ${batch.changes.length}`}
-          captionClasses="govuk-visually-hidden"
-          head={[{ text: 'Champ' }, { text: 'Avant' }, { text: 'Après' }, { text: 'État' }, { html: <span class="govuk-visually-hidden">Action</span> }]}
-          rows={batch.changes.map((c) => [
-            { text: fieldLabel(c.field) },
-            { html: <ValueView lines={displayValue(c.field, c.oldValue)} /> },
-            { html: <ValueView lines={displayValue(c.field, c.newValue)} /> },
-            {
+        <SummaryList
+          rows={batch.changes.map((c) => ({
+            key: { text: fieldLabel(c.field) },
+            value: {
               html: (
                 <>
-                  <ModerationTag state={c.moderation} />
-                  {c.moderatorName && c.moderatedAt ? (
-                    <span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
-                      {c.moderatorName}, {formatParisDateTime(c.moderatedAt)}
-                    </span>
+                  <p class="govuk-body-s govuk-!-margin-bottom-1">
+                    <strong>Avant :</strong>
+                  </p>
+                  <div class="govuk-body-s govuk-!-margin-bottom-2">
+                    <ValueView lines={displayValue(c.field, c.oldValue)} />
+                  </div>
+                  <p class="govuk-body-s govuk-!-margin-bottom-1">
+                    <strong>Après :</strong>
+                  </p>
+                  <div class="govuk-body-s govuk-!-margin-bottom-2">
+                    <ValueView lines={displayValue(c.field, c.newValue)} />
+                  </div>
+                  <p class="govuk-body-s govuk-!-margin-bottom-2">
+                    <ModerationTag state={c.moderation} />
+                    {c.moderatorName && c.moderatedAt ? (
+                      <>
+                        {' '}
+                        {c.moderatorName}, {formatParisDateTime(c.moderatedAt)}
+                      </>
+                    ) : null}
+                  </p>
+                  {!batch.isCreation && c.moderation !== 'reverted' ? (
+                    <form method="post" action={`/admin/annuaire/modifications/${c.id}/annuler`} novalidate>
+                      <HiddenFields ctx={ctx} back={back} />
+                      <Button
+                        classes="govuk-button--secondary govuk-!-margin-bottom-0"
+                        html={
+                          <>
+                            Annuler<span class="govuk-visually-hidden"> la modification du champ « {fieldLabel(c.field)} »</span>
+                          </>
+                        }
+                      />
+                    </form>
                   ) : null}
                 </>
               ),
             },
-            {
-              html:
-                !batch.isCreation && c.moderation !== 'reverted' ? (
-                  <form method="post" action={`/admin/annuaire/modifications/${c.id}/annuler`} novalidate>
-                    <HiddenFields ctx={ctx} back={back} />
-                    <Button
-                      classes="govuk-button--secondary govuk-!-margin-bottom-0"
-                      html={
-                        <>
-                          Annuler<span class="govuk-visually-hidden"> la modification du champ « {fieldLabel(c.field)} »</span>
-                        </>
-                      }
-                    />
-                  </form>
-                ) : (
-                  ''
-                ),
-            },
-          ])}
+          }))}
         />
         {pending || revertable ? (
           <div class="govuk-button-group">

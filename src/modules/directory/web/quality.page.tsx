@@ -5,7 +5,7 @@ import type { PageContext } from '../../../platform/views/layout.tsx';
 import { LISTING_TYPE_LABELS, type ListingType } from '../domain/change-display.ts';
 import type { ModerationCounts } from '../db/moderation-queries.ts';
 import { QUALITY_FILTER_LABELS, QUALITY_FILTERS, type QualityFigures, type QualityFilter, type QualityListItem } from '../db/quality-queries.ts';
-import { ModerationLayout } from './moderation-nav.tsx';
+import { ModerationLayout, ScrollRegion } from './moderation-nav.tsx';
 import { EDIT_PATHS, historyPath } from './moderation-queue.page.tsx';
 
 const percent = (part: number, total: number) => (total === 0 ? '—' : `${Math.round((part / total) * 100)} %`);
@@ -39,6 +39,7 @@ export function QualityPage(p: { ctx: PageContext; counts: ModerationCounts; fig
           .
         </div>
       ) : null}
+      <ScrollRegion label="Fiches par type">
       <Table
         caption="Fiches par type"
         captionClasses="govuk-table__caption--m"
@@ -69,6 +70,7 @@ export function QualityPage(p: { ctx: PageContext; counts: ModerationCounts; fig
           ]),
         ]}
       />
+      </ScrollRegion>
       <p class="govuk-body-s">
         Les parts sont calculées sur le nombre de fiches de chaque type. « — » : sans objet (les horaires et les coordonnées sont ceux des lieux).
       </p>
@@ -124,6 +126,7 @@ export function QualityListPage(p: {
         {p.total === 0 ? 'Aucune fiche.' : `${p.total.toLocaleString('fr-FR')} fiche${p.total > 1 ? 's' : ''}${pages > 1 ? `, page ${p.page} sur ${pages}` : ''}.`}
       </p>
       {p.items.length ? (
+        <ScrollRegion label={title}>
         <Table
           caption={title}
           captionClasses="govuk-visually-hidden"
@@ -154,6 +157,7 @@ export function QualityListPage(p: {
             },
           ])}
         />
+        </ScrollRegion>
       ) : null}
       {pages > 1 ? (
         <Pagination
