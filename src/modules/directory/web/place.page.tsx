@@ -1,6 +1,6 @@
 // The public page of a place: what a resident needs to decide to go there, and how to get there.
 import type { Child } from 'hono/jsx';
-import { Breadcrumbs, Button, SummaryList, Tag, WarningText, type SummaryListRow } from '../../../platform/views/components/index.ts';
+import { Breadcrumbs, Button, SummaryList, Table, Tag, WarningText, type SummaryListRow } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { describeWeek, parseOpeningHours, type OpeningStatus } from '../../../platform/time/opening-hours.ts';
 import type { PublicPlace } from '../db/public-listing-queries.ts';
@@ -67,12 +67,18 @@ function Hours({ openingHours, today }: { openingHours: string | null; today: nu
   if (!week) return <p class="govuk-body">{openingHours}</p>;
   return (
     <>
-      <SummaryList
-        classes="govuk-summary-list--no-border"
-        rows={week.days.map((d) => ({
-          key: { text: d.weekday === today ? `${d.name} (aujourd’hui)` : d.name },
-          value: { text: d.text, ...(d.weekday === today ? { classes: 'govuk-!-font-weight-bold' } : {}) },
-        }))}
+      <Table
+        caption="Horaires d’ouverture de la semaine"
+        captionClasses="govuk-visually-hidden"
+        firstCellIsHeader
+        rows={week.days.map((d) =>
+          d.weekday === today
+            ? [
+                { text: `${d.name} (aujourd’hui)` },
+                { html: <strong>{d.text}</strong> },
+              ]
+            : [{ text: d.name, classes: 'govuk-!-font-weight-regular' }, { text: d.text }],
+        )}
       />
       {week.publicHolidays ? <p class="govuk-body">{week.publicHolidays}.</p> : null}
     </>
@@ -225,8 +231,7 @@ export function PlacePage(props: PlacePageProps) {
               ))}
             </ul>
           ) : null}
-          <p class="govuk-body-l" id="statut-ouverture">
-            <Tag text={props.status.state === 'open' ? 'Ouvert' : props.status.state === 'closed' ? 'Fermé' : 'Horaires inconnus'} classes={props.status.state === 'open' ? 'govuk-tag--green' : 'govuk-tag--grey'} />{' '}
+          <p class="govuk-body-l govuk-!-font-weight-bold" id="statut-ouverture">
             {props.status.text}
           </p>
           {props.stale ? (
