@@ -66,9 +66,19 @@ describe('the page of a place in a browser', () => {
     await page.goto(`/lieux/${placeId}`);
     expect(await page.locator('main h1').textContent()).toBe('Médiathèque Les Champs Libres – espace numérique');
     expect(await page.locator('#statut-ouverture').textContent()).toMatch(/Ouvert maintenant|Fermé/);
+    // The map draws its one marker even though the tiles cannot load here.
+    const map = page.locator('[data-relais-map]');
+    await expect.poll(() => map.isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.locator('.relais-map__marker').count(), { timeout: 15_000 }).toBe(1);
     await checkPage(page);
     await ctx.close();
     await expectWorksWithoutJs(e2e, `/lieux/${placeId}`);
+    const noJs = await e2e.phoneNoJs();
+    const plain = await noJs.newPage();
+    await plain.goto(`/lieux/${placeId}`);
+    expect(await plain.locator('[data-relais-map]').isVisible()).toBe(false);
+    expect(await plain.locator('#coordonnees').textContent()).toContain('48,10590° N, 1,67460° O');
+    await noJs.close();
   });
 
   it('takes an error report with JavaScript off, with the errors first, then the confirmation', async () => {

@@ -1,5 +1,4 @@
 // The public page of a place: what a resident needs to decide to go there, and how to get there.
-import type { Child } from 'hono/jsx';
 import { Breadcrumbs, Button, SummaryList, Table, Tag, WarningText, type SummaryListRow } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { describeWeek, parseOpeningHours, type OpeningStatus } from '../../../platform/time/opening-hours.ts';
@@ -14,6 +13,7 @@ import {
   themeLabel,
 } from '../domain/data-inclusion-vocabulary.ts';
 import { durationText, frenchDate } from '../domain/freshness.ts';
+import { PlaceMap, placeMapScript } from './place-map.tsx';
 import { readablePhone, telHref } from '../domain/phone-display.ts';
 
 export interface PlacePageProps {
@@ -27,8 +27,8 @@ export interface PlacePageProps {
   stale: boolean;
   canEdit: boolean;
   canOrient: boolean;
-  /** The map, when the place has coordinates and the map component is available. */
-  map?: Child;
+  /** The map's tile style; the map is drawn when the place has coordinates. */
+  mapStyleUrl: string | null;
 }
 
 /** The labels that matter to residents, in the order they look for them. */
@@ -207,10 +207,12 @@ export function PlacePage(props: PlacePageProps) {
   ];
   const hasContact = contact.some(Boolean);
   const hasOffer = offer.some(Boolean);
+  const hasMap = !!props.mapStyleUrl && place.latitude !== null && place.longitude !== null;
   return (
     <Layout
       ctx={props.ctx}
       title={`${place.name} (${place.communeName})`}
+      scripts={hasMap ? [placeMapScript] : []}
       beforeContent={
         <Breadcrumbs
           collapseOnMobile
@@ -275,12 +277,20 @@ export function PlacePage(props: PlacePageProps) {
               Calculer l’itinéraire sur OpenStreetMap
             </a>
           </p>
-          {props.map ??
-            (place.latitude !== null && place.longitude !== null ? (
+          {place.latitude !== null && place.longitude !== null ? (
+            <>
+              {props.mapStyleUrl ? (
+                <PlaceMap
+                  markers={[{ lat: place.latitude, lon: place.longitude, name: place.name, url: `/lieux/${place.id}` }]}
+                  label={`Carte : emplacement de ${place.name}`}
+                  styleUrl={props.mapStyleUrl}
+                />
+              ) : null}
               <p class="govuk-body-s" id="coordonnees">
                 Coordonnées : {coordinate(place.latitude, 'N', 'S')}, {coordinate(place.longitude, 'E', 'O')}
               </p>
-            ) : null)}
+            </>
+          ) : null}
 
           <h2 class="govuk-heading-m" id="contact">
             Contact

@@ -201,6 +201,18 @@ describe('the page of a place', () => {
     }
   });
 
+  it('shows the place on the map when it has coordinates, with the tiles’ origin allowed on that page only', async () => {
+    const { html, res } = await t.client().get(`/lieux/${ids.place}`);
+    const markers = JSON.parse(/data-markers="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"')) as unknown;
+    expect(markers).toEqual([{ lat: 48.0886, lon: -1.6852, name: `Espace numérique Bréquigny ${tag}`, url: `/lieux/${ids.place}` }]);
+    expect(html).toMatch(/<script type="module" src="\/assets\/place-map\.[0-9a-f]+\.js">/);
+    const tiles = new URL(t.deps.config.map.styleUrl).origin;
+    expect(res.headers.get('content-security-policy')).toContain(tiles);
+    const without = await t.client().get(`/lieux/${ids.stale}`);
+    expect(without.html).not.toContain('data-relais-map');
+    expect(without.res.headers.get('content-security-policy')).not.toContain(tiles);
+  });
+
   it('stays within 30 KB gzipped', async () => {
     const { html } = await t.client().get(`/lieux/${ids.place}`);
     expect(gzipSync(html).length).toBeLessThanOrEqual(30 * 1024);
