@@ -44,3 +44,23 @@ export {
   type SchemaField,
   type TableSchema,
 } from './domain/validate-row.ts';
+
+// Self-editing by structure members (« Ma structure »): routes, claims, SIRET and freshness rules.
+export { editingRoutes } from './web/editing.routes.tsx';
+export { approveStructureClaim, approveClaimInTransaction, claimStructure, type ClaimResult } from './use-cases/claim-structure.ts';
+export { checkSiret, compactSiret, isValidRna } from './domain/siret.ts';
+export { emailMatchesWebsite, WEBMAIL_DOMAINS } from './domain/email-domain.ts';
+export { freshnessOf, frenchDate, UPDATE_FREQUENCIES, type Freshness } from './domain/freshness.ts';
+export {
+  MOBILISABLE_BY,
+  MOBILISATION_MODES,
+  RECEPTION_MODES,
+  SERVICE_FEES,
+  SERVICE_PUBLICS,
+  THEME_CATEGORIES,
+  THEMES,
+  ZONE_KINDS,
+  termLabel,
+  type Term,
+} from './domain/data-inclusion.ts';
+export { FIELD_LABELS } from './web/listing-history.tsx';
