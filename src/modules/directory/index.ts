@@ -45,12 +45,49 @@ export {
   type TableSchema,
 } from './domain/validate-row.ts';
 
+// Public pages of a place and of a structure, « Signaler une erreur ».
+export { placeRoutes, errorReportLimit } from './web/place.routes.tsx';
+export { getPublicPlace, getPublicStructure, isUuid, type PublicPlace, type PublicStructure } from './db/public-listing-queries.ts';
+export { reportError, type ReportErrorInput } from './use-cases/report-error.ts';
+export { canEditListing, canOrient } from './web/listing-permissions.ts';
+export { readablePhone, telHref } from './domain/phone-display.ts';
+export { frenchDate, isStale, durationText } from './domain/freshness.ts';
+export {
+  themeLabel,
+  publicLabel,
+  feeLabel,
+  receptionModeLabel,
+  mobilisationModeLabel,
+  mobilisableByLabel,
+} from './domain/data-inclusion-vocabulary.ts';
+
+// Public search of places (/lieux), its results list and the map; reused by the embed.
+export { searchRoutes } from './web/search.routes.tsx';
+export {
+  EMPTY_CRITERIA,
+  SEARCH_PAGE_SIZE,
+  parseSearchCriteria,
+  resolveSearchCommune,
+  searchPlaces,
+  searchQueryString,
+  type ParsedSearch,
+  type PlaceHit,
+  type ResolvedSearch,
+  type SearchCriteria,
+  type SearchOrigin,
+  type SearchResults,
+} from './use-cases/search-places.ts';
+export { DEFAULT_RADIUS_KM, LABELS, NEEDS, PUBLICS, RADII_KM, formatDistance, labelText, needBySlug, needForService } from './domain/needs.ts';
+export type { LabelSlug, Need, NeedSlug, PublicSlug, RadiusKm } from './domain/needs.ts';
+export { PlaceResults, SearchPagination, addressLine, placePageHref, resultMarkers, type PlaceResultsProps } from './web/place-results.tsx';
+export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, type PlaceMapProps } from './web/place-map.tsx';
+
 // Self-editing by structure members (« Ma structure »): routes, claims, SIRET and freshness rules.
 export { editingRoutes } from './web/editing.routes.tsx';
 export { approveStructureClaim, approveClaimInTransaction, claimStructure, type ClaimResult } from './use-cases/claim-structure.ts';
 export { checkSiret, compactSiret, isValidRna } from './domain/siret.ts';
 export { emailMatchesWebsite, WEBMAIL_DOMAINS } from './domain/email-domain.ts';
-export { freshnessOf, frenchDate, UPDATE_FREQUENCIES, type Freshness } from './domain/freshness.ts';
+export { freshnessOf, UPDATE_FREQUENCIES, type Freshness } from './domain/freshness.ts';
 export {
   MOBILISABLE_BY,
   MOBILISATION_MODES,

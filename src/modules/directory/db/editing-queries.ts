@@ -5,10 +5,9 @@ import type { Queryable } from '../../../platform/db/client.ts';
 import { escapeLike } from '../../../platform/db/escape-like.ts';
 import { listingChanges, places, services, structureClaims, structures } from './directory.table.ts';
 import type { PlaceRow, ServiceRow, StructureRow } from './listing-store.ts';
+import { isUuid } from './public-listing-queries.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
-/** Ids come from URLs: anything that is not a UUID is unknown (and must not reach a uuid column). */
-export const isUuid = (id: string | undefined | null): id is string => typeof id === 'string' && UUID.test(id);
+// Ids come from URLs: anything that is not a UUID is unknown (and must not reach a uuid column).
 
 export async function findStructure(q: Queryable, id: string): Promise<StructureRow | undefined> {
   if (!isUuid(id)) return undefined;

@@ -50,8 +50,8 @@ describe('e-mail domain and website', () => {
 
 describe('freshness', () => {
   it('is fresh until updated_on + frequency, then stale since that day', () => {
-    expect(freshnessOf('2026-01-01', 30, '2026-01-30')).toEqual({ kind: 'fresh', dueOn: '2026-01-31' });
-    expect(freshnessOf('2026-01-01', 30, '2026-01-31')).toEqual({ kind: 'stale', since: '2026-01-31' });
+    expect(freshnessOf('2026-01-01', 30, '2026-01-31')).toEqual({ kind: 'fresh', dueOn: '2026-01-31' });
+    expect(freshnessOf('2026-01-01', 30, '2026-02-01')).toEqual({ kind: 'stale', since: '2026-01-31' });
     expect(frenchDate('2026-03-01')).toBe('1er mars 2026');
     expect(frenchDate('2025-04-10')).toBe('10 avril 2025');
   });
