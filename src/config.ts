@@ -33,6 +33,8 @@ const envSchema = z.object({
   JOBS_WORKER: booleanish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  // MapLibre style of the maps (results and place pages). Default: OpenFreeMap, built from OpenStreetMap open data.
+  RELAIS_MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).default('https://tiles.openfreemap.org/styles/positron'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -55,6 +57,7 @@ export interface Config {
     | { enabled: true; issuer: string; clientId: string; clientSecret: string; acr: string };
   jobs: { worker: boolean; pollMs: number };
   bodyLimitBytes: number;
+  map: { styleUrl: string };
 }
 
 export class ConfigError extends Error {}
@@ -100,5 +103,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : { enabled: false },
     jobs: { worker: e.JOBS_WORKER, pollMs: e.JOBS_POLL_MS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    map: { styleUrl: e.RELAIS_MAP_STYLE_URL },
   };
 }
