@@ -82,6 +82,26 @@ export type { LabelSlug, Need, NeedSlug, PublicSlug, RadiusKm } from './domain/n
 export { PlaceResults, SearchPagination, addressLine, placePageHref, resultMarkers, type PlaceResultsProps } from './web/place-results.tsx';
 export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, type PlaceMapProps } from './web/place-map.tsx';
 
+// Self-editing by structure members (« Ma structure »): routes, claims, SIRET and freshness rules.
+export { editingRoutes } from './web/editing.routes.tsx';
+export { approveStructureClaim, approveClaimInTransaction, claimStructure, type ClaimResult } from './use-cases/claim-structure.ts';
+export { checkSiret, compactSiret, isValidRna } from './domain/siret.ts';
+export { emailMatchesWebsite, WEBMAIL_DOMAINS } from './domain/email-domain.ts';
+export { freshnessOf, UPDATE_FREQUENCIES, type Freshness } from './domain/freshness.ts';
+export {
+  MOBILISABLE_BY,
+  MOBILISATION_MODES,
+  RECEPTION_MODES,
+  SERVICE_FEES,
+  SERVICE_PUBLICS,
+  THEME_CATEGORIES,
+  THEMES,
+  ZONE_KINDS,
+  termLabel,
+  type Term,
+} from './domain/data-inclusion.ts';
+export { FIELD_LABELS } from './web/listing-history.tsx';
+
 // Moderation, quality dashboard and freshness digest (the département team's side of the directory).
 export { moderationRoutes } from './web/moderation.routes.tsx';
 export { freshnessDigestHandlers, freshnessDigestJob } from './use-cases/send-freshness-digest.ts';

@@ -422,10 +422,11 @@ describe('quality dashboard', () => {
     expect(page.status).toBe(200);
     const p = figure(after, 'place');
     expect(page.html).toContain(`href="/admin/annuaire/fiches?type=place&amp;filtre=a-geolocaliser">${p.counts['a-geolocaliser']!.toLocaleString('fr-FR')}`);
-    const list = await moderator.get('/admin/annuaire/fiches?type=place&filtre=sans-editeur');
+    const list = await moderator.get('/admin/annuaire/fiches?type=place&filtre=sans-editeur&q=lieu+%C3%A0+compl');
     expect(list.html).toContain('Lieu à compléter');
-    expect(list.html).not.toContain('Lieu complet');
-    const structures = await moderator.get('/admin/annuaire/fiches?type=structure&filtre=sans-editeur');
+    expect(list.html).toContain('1 fiche.');
+    expect((await moderator.get('/admin/annuaire/fiches?type=place&filtre=sans-editeur&q=Lieu+complet')).html).toContain('Aucune fiche.');
+    const structures = await moderator.get('/admin/annuaire/fiches?type=structure&filtre=sans-editeur&q=sans+%C3%A9diteur');
     expect(structures.html).toContain('Structure sans éditeur');
     expect((await moderator.get('/admin/annuaire/fiches?type=place&filtre=nimporte')).status).toBe(404);
   });

@@ -4,6 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.ts';
 import { queryRows } from '../../../platform/db/client.ts';
+import { escapeLike } from '../../../platform/db/escape-like.ts';
 import type { ListingType } from '../domain/change-display.ts';
 
 export const QUALITY_FILTERS = ['a-jour', 'perimees', 'par-les-structures', 'a-geolocaliser', 'sans-horaires', 'sans-contact', 'sans-editeur'] as const;
@@ -122,14 +123,17 @@ export async function listQualityItems(
   filter: QualityFilter,
   today: string,
   page: { number: number; size: number },
+  /** Part of the name. */
+  text = '',
 ): Promise<{ items: QualityListItem[]; total: number }> {
   const t = TYPES[type];
+  const byName = text ? sql` and x.name ilike ${`%${escapeLike(text)}%`}` : sql``;
   const rows = await queryRows<Record<string, unknown>>(
     q,
     sql`select x.id, x.name, ${t.commune} as commune, ${t.owner} as structure_id,
           (select s.name from structures s where s.id = ${t.owner}) as structure_name,
           x.updated_on::text as updated_on, x.last_editor_kind, count(*) over ()::int as total
-        from ${t.from} and ${condition(type, filter, today)}
+        from ${t.from} and ${condition(type, filter, today)}${byName}
         order by lower(x.name), x.id
         limit ${page.size} offset ${(page.number - 1) * page.size}`,
   );

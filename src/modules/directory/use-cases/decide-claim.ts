@@ -1,17 +1,17 @@
 // The département team decides on a person's request to manage a structure's listings: approved, the person
-// becomes a member of the structure (accounts' grantRole, scoped to it); rejected, with the reason. The
-// person is told by e-mail either way, in the same transaction as the decision.
+// becomes a member of the structure (the claim flow's approveClaimInTransaction: accounts' grantRole scoped to
+// it); rejected, with the reason. The person is told by e-mail either way, in the decision's transaction.
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { queryRows } from '../../../platform/db/client.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { AppDeps } from '../../../platform/http/context.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
-import { grantRole } from '../../accounts/index.ts';
 import { structureClaims, structures } from '../db/directory.table.ts';
+import { approveClaimInTransaction } from './claim-structure.ts';
 import type { Moderator, RequestMeta } from './moderate-changes.ts';
 
-export type ClaimDeps = Pick<AppDeps, 'db' | 'clock' | 'ids'> & { config: Pick<AppDeps['config'], 'publicUrl'> };
+export type ClaimDeps = Pick<AppDeps, 'db' | 'clock' | 'ids' | 'config'>;
 
 export type DecideClaimResult =
   | { ok: true }
@@ -27,33 +27,32 @@ export async function decideClaim(
     if (claim.status !== 'pending') return { ok: false as const, reason: 'already_decided' as const };
     const [structure] = await tx.select({ name: structures.name }).from(structures).where(eq(structures.id, claim.structureId));
     // The person's address, read from the accounts module's table (never written here).
-    const [person] = await queryRows<{ email: string; display_name: string }>(tx, sql`select email, display_name from users where id = ${claim.userId}`);
+    const [person] = await queryRows<{ email: string; display_name: string; kind: string }>(
+      tx,
+      sql`select email, display_name, kind from users where id = ${claim.userId}`,
+    );
     if (!structure || !person) return { ok: false as const, reason: 'not_found' as const };
     const now = deps.clock.now();
     const approve = input.decision === 'approve';
-    await tx
-      .update(structureClaims)
-      .set({ status: approve ? 'approved' : 'rejected', decidedBy: input.by.id, decidedAt: now, reason: approve ? null : input.reason })
-      .where(eq(structureClaims.id, claim.id));
     if (approve) {
-      const granted = await grantRole(
-        { ...deps, db: tx },
-        { userId: claim.userId, grant: { role: 'structure_member', structureId: claim.structureId }, by: input.by, meta: input.meta },
-      );
-      // Rolled back with the whole decision: a resident's account cannot hold a structure role.
-      if (!granted.ok) throw new ClaimNotGrantable(granted.reason);
+      // A resident's account cannot hold a structure role: nothing is decided, the team is told.
+      if (person.kind !== 'staff') return { ok: false as const, reason: 'not_staff' as const };
+      // The claim's status, the role (accounts' grantRole) and `directory.claim_approved`, as for an automatic approval.
+      await approveClaimInTransaction(tx, deps, { claim, by: input.by, auto: false, meta: input.meta });
+    } else {
+      await tx.update(structureClaims).set({ status: 'rejected', decidedBy: input.by.id, decidedAt: now, reason: input.reason }).where(eq(structureClaims.id, claim.id));
+      await recordAudit(tx, {
+        at: now,
+        actorId: input.by.id,
+        actorLabel: input.by.label,
+        action: 'directory.claim_rejected',
+        subjectType: 'structure',
+        subjectId: claim.structureId,
+        ip: input.meta.ip,
+        requestId: input.meta.requestId,
+        details: { claimId: claim.id, userId: claim.userId, reason: input.reason },
+      });
     }
-    await recordAudit(tx, {
-      at: now,
-      actorId: input.by.id,
-      actorLabel: input.by.label,
-      action: approve ? 'directory.claim_approved' : 'directory.claim_rejected',
-      subjectType: 'structure',
-      subjectId: claim.structureId,
-      ip: input.meta.ip,
-      requestId: input.meta.requestId,
-      details: { claimId: claim.id, userId: claim.userId, ...(approve ? {} : { reason: input.reason }) },
-    });
     const link = `${deps.config.publicUrl}/ma-structure`;
     await enqueueMail(
       tx,
@@ -84,14 +83,5 @@ export async function decideClaim(
       now,
     );
     return { ok: true as const };
-  }).catch((error: unknown) => {
-    if (error instanceof ClaimNotGrantable) return { ok: false as const, reason: 'not_staff' as const };
-    throw error;
   });
-}
-
-class ClaimNotGrantable extends Error {
-  constructor(readonly reason: string) {
-    super(`structure role not granted: ${reason}`);
-  }
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import type { AppDeps } from '../../../platform/http/context.ts';
-import { fieldLabel, sameValue, type ListingType } from '../domain/change-display.ts';
+import { sameValue, type ListingType } from '../domain/change-display.ts';
 import { listingChanges, places, services, structures } from '../db/directory.table.ts';
 import { setListingField } from '../db/listing-store.ts';
 
@@ -54,7 +54,6 @@ export async function approveBatch(deps: ModerationDeps, input: { batchId: strin
 
 export interface RevertRefusal {
   field: string;
-  label: string;
   why: 'changed_since' | 'creation' | 'already_reverted';
 }
 
@@ -84,7 +83,7 @@ export async function revertChanges(
     if (rows.length === 0) return { ok: false as const, reason: 'not_found' as const };
     const wanted = 'batchId' in input ? rows.filter((r) => r.moderation !== 'reverted') : rows;
     const refusals = await revertProblems(tx, wanted);
-    if (wanted.length === 0) refusals.push(...rows.map((r) => ({ field: r.field, label: fieldLabel(r.field), why: 'already_reverted' as const })));
+    if (wanted.length === 0) refusals.push(...rows.map((r) => ({ field: r.field, why: 'already_reverted' as const })));
     if (refusals.length) return { ok: false as const, reason: 'refused' as const, refusals };
 
     const now = deps.clock.now();
@@ -120,7 +119,7 @@ type ChangeRow = typeof listingChanges.$inferSelect;
 async function revertProblems(tx: Tx, rows: ChangeRow[]): Promise<RevertRefusal[]> {
   const refusals: RevertRefusal[] = [];
   for (const r of rows) {
-    const refuse = (why: RevertRefusal['why']) => refusals.push({ field: r.field, label: fieldLabel(r.field), why });
+    const refuse = (why: RevertRefusal['why']) => refusals.push({ field: r.field, why });
     if (r.moderation === 'reverted') {
       refuse('already_reverted');
       continue;

@@ -1,6 +1,12 @@
 // A stored value of a listing as a person reads it: lists as lists, hours described in French, yes/no,
 // durations, enumerations in words; never a raw array or multirange.
 import { describeOpeningHours } from '../../../platform/time/opening-hours.ts';
+import { FIELD_LABELS } from './listing-history.tsx';
+
+/** The French name of a field of a listing. */
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
 
 export const ENUM_LABELS: Record<string, Record<string, string>> = {
   status: { published: 'Publiée', hidden: 'Masquée' },

@@ -4,8 +4,8 @@ import { errorFor, valueOf, type FieldError, type FormValues } from '../../../pl
 import { formatParisDateTime } from '../../../platform/time/paris.ts';
 import { Button, ErrorSummary, Input, Pagination, Select, SummaryList, Tag } from '../../../platform/views/components/index.ts';
 import type { PageContext } from '../../../platform/views/layout.tsx';
-import { fieldLabel, LISTING_TYPE_LABELS, type ListingType } from '../domain/change-display.ts';
-import { displayValue } from './change-values.ts';
+import { LISTING_TYPE_LABELS, type ListingType } from '../domain/change-display.ts';
+import { displayValue, fieldLabel } from './change-values.ts';
 import type { BatchView, ChangeView, ModerationCounts } from '../db/moderation-queries.ts';
 import { ModerationLayout, ValueView, type Flash } from './moderation-nav.tsx';
 

@@ -29,6 +29,7 @@ import { approveBatch, revertChanges, type Moderator, type RevertRefusal } from 
 import { ClaimPage, ClaimsPage } from './claims.page.tsx';
 import { ErrorReportPage, ErrorReportsPage } from './error-reports.page.tsx';
 import { HistoryPage } from './moderation-history.page.tsx';
+import { fieldLabel } from './change-values.ts';
 import type { Flash } from './moderation-nav.tsx';
 import { QueuePage } from './moderation-queue.page.tsx';
 import { QualityListPage, QualityPage } from './quality.page.tsx';
@@ -87,13 +88,24 @@ moderationRoutes.get('/admin/annuaire/fiches', team, async (c) => {
   const filter = c.req.query('filtre');
   if (!isType(type) || !(QUALITY_FILTERS as readonly string[]).includes(filter ?? '')) return c.notFound();
   const page = pageNumber(c.req.query('page'));
+  const text = (c.req.query('q') ?? '').trim().slice(0, 200);
   const today = parisToday(clock.now());
   const [counts, list] = await Promise.all([
     moderationCounts(db),
-    listQualityItems(db, type, filter as QualityFilter, today, { number: page, size: LIST_PAGE }),
+    listQualityItems(db, type, filter as QualityFilter, today, { number: page, size: LIST_PAGE }, text),
   ]);
   return c.html(
-    <QualityListPage ctx={await pageContext(c)} counts={counts} type={type} filter={filter as QualityFilter} items={list.items} total={list.total} page={page} pageSize={LIST_PAGE} />,
+    <QualityListPage
+      ctx={await pageContext(c)}
+      counts={counts}
+      type={type}
+      filter={filter as QualityFilter}
+      text={text}
+      items={list.items}
+      total={list.total}
+      page={page}
+      pageSize={LIST_PAGE}
+    />,
   );
 });
 
@@ -172,7 +184,7 @@ function refusalLines(refusals: RevertRefusal[]): string[] {
     creation: 'a été rempli à la création de la fiche : il n’y a pas d’ancienne valeur à remettre',
     already_reverted: 'a déjà été annulé',
   };
-  return refusals.map((r) => `« ${r.label} » ${why[r.why]}.`);
+  return refusals.map((r) => `« ${fieldLabel(r.field)} » ${why[r.why]}.`);
 }
 
 async function revert(c: Context<AppEnv>, target: { batchId: string } | { changeId: string }) {

@@ -1,6 +1,6 @@
 // The quality dashboard: how much of the directory is up to date and complete, per type of listing, each
 // figure linking to the listings behind it.
-import { Pagination, Table } from '../../../platform/views/components/index.ts';
+import { Button, Input, Pagination, Table } from '../../../platform/views/components/index.ts';
 import type { PageContext } from '../../../platform/views/layout.tsx';
 import { LISTING_TYPE_LABELS, type ListingType } from '../domain/change-display.ts';
 import type { ModerationCounts } from '../db/moderation-queries.ts';
@@ -108,13 +108,14 @@ export function QualityListPage(p: {
   counts: ModerationCounts;
   type: ListingType;
   filter: QualityFilter;
+  text: string;
   items: QualityListItem[];
   total: number;
   page: number;
   pageSize: number;
 }) {
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
-  const href = (n: number) => `/admin/annuaire/fiches?type=${p.type}&filtre=${p.filter}&page=${n}`;
+  const href = (n: number) => `/admin/annuaire/fiches?type=${p.type}&filtre=${p.filter}${p.text ? `&q=${encodeURIComponent(p.text)}` : ''}&page=${n}`;
   const title = `${LISTING_TYPE_LABELS[p.type].many} : ${QUALITY_FILTER_LABELS[p.filter].toLowerCase()}`;
   return (
     <ModerationLayout ctx={p.ctx} title={title} current="/admin/annuaire" counts={p.counts}>
@@ -122,6 +123,12 @@ export function QualityListPage(p: {
         Qualité des fiches
       </a>
       <h1 class="govuk-heading-l">{title}</h1>
+      <form method="get" action="/admin/annuaire/fiches" novalidate>
+        <input type="hidden" name="type" value={p.type} />
+        <input type="hidden" name="filtre" value={p.filter} />
+        <Input id="q" name="q" label={{ text: 'Nom de la fiche (ou partie)' }} value={p.text} classes="govuk-!-width-two-thirds" />
+        <Button text="Rechercher" classes="govuk-button--secondary" />
+      </form>
       <p class="govuk-body" role="status">
         {p.total === 0 ? 'Aucune fiche.' : `${p.total.toLocaleString('fr-FR')} fiche${p.total > 1 ? 's' : ''}${pages > 1 ? `, page ${p.page} sur ${pages}` : ''}.`}
       </p>
