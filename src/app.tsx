@@ -19,7 +19,7 @@ import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
-import { IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, openDataRoutes } from './modules/directory/index.ts';
+import { IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
@@ -90,6 +90,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', siteRoutes);
   app.route('/', accountsRoutes);
   app.route('/', territoryRoutes);
+  // Before the place pages: /lieux/imprimer must not be read as the place « imprimer ».
+  app.route('/', searchRoutes);
+  app.route('/', placeRoutes);
   app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);
   app.route('/', openDataRoutes);

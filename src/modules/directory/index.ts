@@ -51,3 +51,39 @@ export { importPlaces, REPORT_LIMIT, type ImportActor, type ImportPlacesInput, t
 export { placesCsv, placesJson, placesGeoJson, dataInclusionStructures, dataInclusionServices } from './use-cases/export-open-data.ts';
 export { openDataRoutes } from './web/open-data.routes.tsx';
 export { importUploadRoutes, IMPORT_UPLOAD_PATH, IMPORT_FORM_OVERHEAD } from './web/import-upload.routes.tsx';
+// Public pages of a place and of a structure, « Signaler une erreur ».
+export { placeRoutes, errorReportLimit } from './web/place.routes.tsx';
+export { getPublicPlace, getPublicStructure, isUuid, type PublicPlace, type PublicStructure } from './db/public-listing-queries.ts';
+export { reportError, type ReportErrorInput } from './use-cases/report-error.ts';
+export { canEditListing, canOrient } from './web/listing-permissions.ts';
+export { readablePhone, telHref } from './domain/phone-display.ts';
+export { frenchDate, isStale, durationText } from './domain/freshness.ts';
+export {
+  themeLabel,
+  publicLabel,
+  feeLabel,
+  receptionModeLabel,
+  mobilisationModeLabel,
+  mobilisableByLabel,
+} from './domain/data-inclusion-vocabulary.ts';
+
+// Public search of places (/lieux), its results list and the map; reused by the embed.
+export { searchRoutes } from './web/search.routes.tsx';
+export {
+  EMPTY_CRITERIA,
+  SEARCH_PAGE_SIZE,
+  parseSearchCriteria,
+  resolveSearchCommune,
+  searchPlaces,
+  searchQueryString,
+  type ParsedSearch,
+  type PlaceHit,
+  type ResolvedSearch,
+  type SearchCriteria,
+  type SearchOrigin,
+  type SearchResults,
+} from './use-cases/search-places.ts';
+export { DEFAULT_RADIUS_KM, LABELS, NEEDS, PUBLICS, RADII_KM, formatDistance, labelText, needBySlug, needForService } from './domain/needs.ts';
+export type { LabelSlug, Need, NeedSlug, PublicSlug, RadiusKm } from './domain/needs.ts';
+export { PlaceResults, SearchPagination, addressLine, placePageHref, resultMarkers, type PlaceResultsProps } from './web/place-results.tsx';
+export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, type PlaceMapProps } from './web/place-map.tsx';
