@@ -5,7 +5,8 @@ import type { ImportPlacesResult } from '../use-cases/import-places.ts';
 export type UploadField = 'fichier' | 'source';
 export type UploadErrors = Partial<Record<UploadField, string>>;
 
-const megabytes = (bytes: number) => `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} Mo`;
+const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+export const fileSize = (bytes: number) => (bytes >= 1_000_000 ? `${decimal.format(bytes / 1_000_000)} Mo` : `${decimal.format(bytes / 1000)} ko`);
 
 export function ImportUploadPage({ ctx, errors, source, maxBytes }: { ctx: PageContext; errors: UploadErrors; source: string; maxBytes: number }) {
   const list = (['fichier', 'source'] as const).filter((f) => errors[f]).map((f) => ({ text: errors[f]!, href: `#${f}` }));
@@ -26,7 +27,7 @@ export function ImportUploadPage({ ctx, errors, source, maxBytes }: { ctx: PageC
               id="fichier"
               name="fichier"
               label={{ text: 'Fichier', classes: 'govuk-label--m' }}
-              hint={{ text: `Un fichier .csv (colonnes séparées par des virgules, encodé en UTF-8) ou .json, de ${megabytes(maxBytes)} au plus.` }}
+              hint={{ text: `Un fichier .csv (colonnes séparées par des virgules, encodé en UTF-8) ou .json, de ${fileSize(maxBytes)} au plus.` }}
               errorMessage={errors.fichier ? { text: errors.fichier } : undefined}
               attributes={{ accept: '.csv,.json,text/csv,application/json' }}
             />
@@ -104,7 +105,7 @@ export function ImportReportPage({ ctx, upload, result }: { ctx: PageContext; up
                 <WarningText text={`Les ${result.rejectedCount} lignes refusées ne seront pas importées, même en partie. Corrigez-les dans le fichier puis importez-le à nouveau.`} />
               ) : null}
               <div class="govuk-button-group">
-                <Button text={`Importer les ${valid} lieu${valid > 1 ? 'x' : ''} valide${valid > 1 ? 's' : ''}`} />
+                <Button text={valid === 1 ? 'Importer le lieu valide' : `Importer les ${valid} lieux valides`} />
                 <a class="govuk-link" href="/admin/annuaire/import">
                   Envoyer un autre fichier
                 </a>

@@ -9,7 +9,7 @@ import { clientIp } from '../../../platform/http/rate-limit.ts';
 import { pageContext } from '../../../platform/http/render.tsx';
 import { directoryImportUploads } from '../db/import-upload.table.ts';
 import { importPlaces, type ImportActor, type ImportPlacesResult } from '../use-cases/import-places.ts';
-import { ImportReportPage, ImportUploadPage, type UploadErrors } from './import-upload.page.tsx';
+import { fileSize, ImportReportPage, ImportUploadPage, type UploadErrors } from './import-upload.page.tsx';
 
 export const IMPORT_UPLOAD_PATH = '/admin/annuaire/import';
 /** Room for the multipart envelope and the other fields around the file, in the request's size limit. */
@@ -19,7 +19,7 @@ export const importUploadRoutes = new Hono<AppEnv>();
 const team = allow.staff('admin', 'directory_moderator');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
-const megabytes = (bytes: number) => `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} Mo`;
+
 
 function actorOf(c: Context<AppEnv>): ImportActor {
   const p = c.get('principal');
@@ -34,7 +34,7 @@ function actorOf(c: Context<AppEnv>): ImportActor {
 importUploadRoutes.get(IMPORT_UPLOAD_PATH, team, async (c) => {
   const maxBytes = c.get('deps').config.importMaxBytes;
   // A request over the size limit is cut short before it is read, and sent back here to say so by the field.
-  const errors: UploadErrors = c.req.query('trop-volumineux') ? { fichier: `Le fichier doit faire ${megabytes(maxBytes)} au plus` } : {};
+  const errors: UploadErrors = c.req.query('trop-volumineux') ? { fichier: `Le fichier doit faire ${fileSize(maxBytes)} au plus` } : {};
   return c.html(<ImportUploadPage ctx={await pageContext(c, { form: true })} errors={errors} source="" maxBytes={maxBytes} />, errors.fichier ? 422 : 200);
 });
 
@@ -44,7 +44,7 @@ async function readUpload(file: File, maxBytes: number): Promise<{ ok: true; tex
   const kind = name.endsWith('.csv') ? 'csv' : name.endsWith('.json') ? 'json' : null;
   if (kind === null) return { ok: false, message: 'Le fichier doit être au format CSV (.csv) ou JSON (.json)' };
   if (file.size === 0) return { ok: false, message: 'Le fichier est vide' };
-  if (file.size > maxBytes) return { ok: false, message: `Le fichier doit faire ${megabytes(maxBytes)} au plus` };
+  if (file.size > maxBytes) return { ok: false, message: `Le fichier doit faire ${fileSize(maxBytes)} au plus` };
   const bytes = new Uint8Array(await file.arrayBuffer());
   // A spreadsheet saved as is (.xlsx, .ods are ZIP archives) is the usual mistake.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
