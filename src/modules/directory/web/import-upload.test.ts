@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function upload(client: TestClient, file: { name: string; content: string | Uint8Array } | null, source: string) {
+async function upload(client: TestClient, file: { name: string; content: string | Uint8Array<ArrayBuffer> } | null, source: string) {
   await client.get('/admin/annuaire/import');
   const form = new FormData();
   form.append('_csrf', client.csrf ?? '');
