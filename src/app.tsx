@@ -19,7 +19,7 @@ import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
-import { IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
+import { editingRoutes, IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
@@ -97,6 +97,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', mailAdminRoutes);
   app.route('/', openDataRoutes);
   app.route('/', importUploadRoutes);
+  app.route('/', editingRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {
