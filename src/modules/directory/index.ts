@@ -45,6 +45,12 @@ export {
   type TableSchema,
 } from './domain/validate-row.ts';
 
+// Import and open data (schema v1.0.x and v0 files; exports at /donnees).
+export { placeFieldsFromDomain, placeFromDbRow, UNKNOWN_PIVOT, type SchemaPlaceFields } from './db/place-mapping.ts';
+export { importPlaces, REPORT_LIMIT, type ImportActor, type ImportPlacesInput, type ImportPlacesResult } from './use-cases/import-places.ts';
+export { placesCsv, placesJson, placesGeoJson, dataInclusionStructures, dataInclusionServices } from './use-cases/export-open-data.ts';
+export { openDataRoutes } from './web/open-data.routes.tsx';
+export { importUploadRoutes, IMPORT_UPLOAD_PATH, IMPORT_FORM_OVERHEAD } from './web/import-upload.routes.tsx';
 // Public pages of a place and of a structure, « Signaler une erreur ».
 export { placeRoutes, errorReportLimit } from './web/place.routes.tsx';
 export { getPublicPlace, getPublicStructure, isUuid, type PublicPlace, type PublicStructure } from './db/public-listing-queries.ts';
@@ -81,3 +87,23 @@ export { DEFAULT_RADIUS_KM, LABELS, NEEDS, PUBLICS, RADII_KM, formatDistance, la
 export type { LabelSlug, Need, NeedSlug, PublicSlug, RadiusKm } from './domain/needs.ts';
 export { PlaceResults, SearchPagination, addressLine, placePageHref, resultMarkers, type PlaceResultsProps } from './web/place-results.tsx';
 export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, type PlaceMapProps } from './web/place-map.tsx';
+
+// Self-editing by structure members (« Ma structure »): routes, claims, SIRET and freshness rules.
+export { editingRoutes } from './web/editing.routes.tsx';
+export { approveStructureClaim, approveClaimInTransaction, claimStructure, type ClaimResult } from './use-cases/claim-structure.ts';
+export { checkSiret, compactSiret, isValidRna } from './domain/siret.ts';
+export { emailMatchesWebsite, WEBMAIL_DOMAINS } from './domain/email-domain.ts';
+export { freshnessOf, UPDATE_FREQUENCIES, type Freshness } from './domain/freshness.ts';
+export {
+  MOBILISABLE_BY,
+  MOBILISATION_MODES,
+  RECEPTION_MODES,
+  SERVICE_FEES,
+  SERVICE_PUBLICS,
+  THEME_CATEGORIES,
+  THEMES,
+  ZONE_KINDS,
+  termLabel,
+  type Term,
+} from './domain/data-inclusion.ts';
+export { FIELD_LABELS } from './web/listing-history.tsx';
