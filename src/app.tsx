@@ -19,6 +19,7 @@ import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
+import { isOrientationUpload, ORIENTATION_BODY_LIMIT_BYTES, orientationRoutes } from './modules/orientation/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
@@ -68,12 +69,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (notable) deps.logger.info({ requestId, ...entry }, 'request');
     else deps.logger.debug({ requestId, ...entry }, 'request');
   });
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: async (c) => c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413),
-    }),
-  );
+  const tooLarge = async (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) =>
+    c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413);
+  const defaultLimit = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: tooLarge });
+  // The orientation form carries up to three 5 MB files: it alone gets a larger limit.
+  const uploadLimit = bodyLimit({ maxSize: ORIENTATION_BODY_LIMIT_BYTES, onError: tooLarge });
+  app.use((c, next) => (isOrientationUpload(c.req.method, c.req.path) ? uploadLimit(c, next) : defaultLimit(c, next)));
   app.use(sessionMiddleware);
   // Before the CSRF check, so that its 403 page (and the logs) know who is signed in; it only reads.
   app.use(principalMiddleware);
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', territoryRoutes);
   app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);
+  app.route('/', orientationRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

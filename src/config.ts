@@ -33,6 +33,7 @@ const envSchema = z.object({
   JOBS_WORKER: booleanish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  RELAIS_ORIENTATION_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -55,6 +56,8 @@ export interface Config {
     | { enabled: true; issuer: string; clientId: string; clientSecret: string; acr: string };
   jobs: { worker: boolean; pollMs: number };
   bodyLimitBytes: number;
+  /** Days after which an orientation's personal data are erased. */
+  orientationRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,5 +103,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : { enabled: false },
     jobs: { worker: e.JOBS_WORKER, pollMs: e.JOBS_POLL_MS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    orientationRetentionDays: e.RELAIS_ORIENTATION_RETENTION_DAYS,
   };
 }

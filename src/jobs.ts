@@ -3,9 +3,11 @@
 import type { Config } from './config.ts';
 import type { JobHandlers } from './platform/jobs/worker.ts';
 import { mailJobHandlers } from './platform/mail/send-mail.ts';
+import { orientationJobHandlers } from './modules/orientation/index.ts';
 
 export function jobHandlers(config: Config): JobHandlers {
   return {
+    ...orientationJobHandlers(config),
     ...mailJobHandlers({ smtpUrl: config.smtpUrl, from: config.mailFrom, messageIdDomain: new URL(config.publicUrl).hostname }),
   };
 }

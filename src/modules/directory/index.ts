@@ -44,3 +44,8 @@ export {
   type SchemaField,
   type TableSchema,
 } from './domain/validate-row.ts';
+
+// Orientation (src/modules/orientation) reaches services, structures and its own two tables through here.
+export { getService, listingNames, type ServiceWithStructure } from './db/service-queries.ts';
+export { orientations, orientationAttachments } from './db/directory.table.ts';
+export { createService, createStructure } from './db/listing-store.ts';

@@ -88,6 +88,7 @@ const shipped: Record<string, AnyComponent> = {
   button: components.Button,
   'error-summary': components.ErrorSummary,
   textarea: components.Textarea,
+  'file-upload': components.FileUpload,
   'character-count': components.CharacterCount,
   radios: components.Radios,
   checkboxes: components.Checkboxes,

@@ -12,6 +12,7 @@ export { Input, type InputProps } from './input.tsx';
 export { Button, type ButtonProps } from './button.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.tsx';
 export { Textarea, type TextareaProps } from './textarea.tsx';
+export { FileUpload, type FileUploadProps } from './file-upload.tsx';
 export { CharacterCount, type CharacterCountProps } from './character-count.tsx';
 export type { ChoiceItem, ChoicesFieldsetOptions } from './choices.tsx';
 export { Radios, type RadiosItem, type RadiosProps } from './radios.tsx';
