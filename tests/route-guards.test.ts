@@ -2,6 +2,7 @@
 // chain), and every route that is not public must refuse an anonymous visitor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardDescription, isGuard } from '../src/platform/http/guard.ts';
+import { signInResident } from './support/sign-in.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -60,6 +61,21 @@ describe('route guards', () => {
       if (!refused) failures.push(`${method} ${r.path} → ${res.status} ${location}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('pages for people not signed in', () => {
+  it('send a signed-in person on, to where they were heading when it is a path of this site', async () => {
+    const resident = await signInResident(t);
+    const signIn = await resident.get('/connexion');
+    expect([signIn.status, signIn.res.headers.get('location')]).toEqual([303, '/compte']);
+    const back = await resident.get('/connexion?retour=%2Fplan-du-site');
+    expect(back.res.headers.get('location')).toBe('/plan-du-site');
+    const away = await resident.get('/connexion?retour=%2F%2Fevil.example');
+    expect(away.res.headers.get('location')).toBe('/compte');
+    await resident.get('/compte'); // a page with a form, for the CSRF token
+    const signUp = await resident.post('/inscription', { displayName: 'X', email: 'nouveau-x@example.org', password: 'un mot de passe long' });
+    expect([signUp.status, signUp.location]).toEqual([303, '/compte']);
   });
 });
 

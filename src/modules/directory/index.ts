@@ -49,3 +49,19 @@ export {
 export { getService, listingNames, type ServiceWithStructure } from './db/service-queries.ts';
 export { orientations, orientationAttachments } from './db/directory.table.ts';
 export { createService, createStructure } from './db/listing-store.ts';
+
+// Public pages of a place and of a structure, « Signaler une erreur ».
+export { placeRoutes, errorReportLimit } from './web/place.routes.tsx';
+export { getPublicPlace, getPublicStructure, isUuid, type PublicPlace, type PublicStructure } from './db/public-listing-queries.ts';
+export { reportError, type ReportErrorInput } from './use-cases/report-error.ts';
+export { canEditListing, canOrient } from './web/listing-permissions.ts';
+export { readablePhone, telHref } from './domain/phone-display.ts';
+export { frenchDate, isStale, durationText } from './domain/freshness.ts';
+export {
+  themeLabel,
+  publicLabel,
+  feeLabel,
+  receptionModeLabel,
+  mobilisationModeLabel,
+  mobilisableByLabel,
+} from './domain/data-inclusion-vocabulary.ts';

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Principal, RoleScope } from './context.ts';
+import { safeReturnTo } from './return-to.ts';
 
 /**
  * Every route declares who may use it with one of these guards, placed before its handler:
@@ -18,7 +19,7 @@ export function guardDescription(handler: unknown): string | undefined {
   return descriptions.get(handler as MiddlewareHandler);
 }
 
-type Refusal = 'sign-in' | 'forbidden' | 'mfa';
+type Refusal = 'sign-in' | 'forbidden' | 'mfa' | 'signed-in';
 
 function makeGuard(description: string, check: (p: Principal) => true | Refusal): MiddlewareHandler<AppEnv> {
   const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -39,6 +40,10 @@ function refuse(c: Context<AppEnv>, why: Refusal) {
     return c.redirect('/connexion', 303);
   }
   if (why === 'mfa') return c.redirect('/connexion/verification', 303);
+  if (why === 'signed-in') {
+    // Already signed in: the sign-in and sign-up pages have nothing to offer; go where the person was heading.
+    return c.redirect(safeReturnTo(c.req.query('retour')) ?? '/compte', 303);
+  }
   return forbiddenRenderer(c);
 }
 
@@ -54,8 +59,8 @@ export type StaffRole = RoleScope['role'];
 export const allow = {
   /** Public: anyone, signed in or not. */
   anyone: makeGuard('anyone', () => true),
-  /** Only people who are not signed in (sign-in and sign-up pages). */
-  anonymousOnly: makeGuard('anonymous only', () => true),
+  /** Only people who are not signed in (sign-in and sign-up pages); staff between password and TOTP may start again. */
+  anonymousOnly: makeGuard('anonymous only', (p) => (p.kind === 'resident' || (p.kind === 'staff' && p.mfaPassed) ? 'signed-in' : true)),
   /** Any signed-in user (resident or staff with MFA passed). */
   signedIn: makeGuard('signed in', (p) =>
     p.kind === 'anonymous' ? 'sign-in' : p.kind === 'staff' && !p.mfaPassed ? 'mfa' : true,

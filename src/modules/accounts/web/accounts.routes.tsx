@@ -23,7 +23,8 @@ import { signInWithPassword } from '../use-cases/sign-in-with-password.ts';
 import { signUpResident } from '../use-cases/sign-up-resident.ts';
 import { verifySecondFactor } from '../use-cases/verify-second-factor.ts';
 import { AccountPage } from './account.page.tsx';
-import { parseForm, safeReturnTo } from './accounts.form.ts';
+import { safeReturnTo } from '../../../platform/http/return-to.ts';
+import { parseForm } from './accounts.form.ts';
 import { ChoosePasswordPage } from './choose-password.page.tsx';
 import { ForgotPasswordPage } from './forgot-password.page.tsx';
 import {
@@ -66,8 +67,6 @@ const notices: Record<string, string> = {
 };
 
 accountsRoutes.get('/connexion', allow.anonymousOnly, async (c) => {
-  const p = c.get('principal');
-  if (p.kind === 'resident' || (p.kind === 'staff' && p.mfaPassed)) return c.redirect(returnTo(c) ?? '/compte', 303);
   return c.html(
     <SignInPage
       ctx={await pageContext(c, { form: true })}
@@ -122,8 +121,6 @@ accountsRoutes.post('/connexion', allow.anonymousOnly, async (c) => {
 // ---- Sign-up ----------------------------------------------------------------------------------------------
 
 accountsRoutes.get('/inscription', allow.anonymousOnly, async (c) => {
-  const p = c.get('principal');
-  if (p.kind !== 'anonymous') return c.redirect('/compte', 303);
   return c.html(<SignUpPage ctx={await pageContext(c, { form: true })} values={{ displayName: '', email: '' }} errors={{}} returnTo={returnTo(c)} />);
 });
 
