@@ -14,6 +14,15 @@ const viewsDir = join(root, 'src/platform/views');
 // Page scripts owned by modules (progressive enhancement loaded only where needed): logical name → source.
 const moduleScripts: Record<string, string> = {
   'commune-autocomplete.js': join(root, 'src/modules/territory/web/commune-autocomplete.js'),
+  'place-map.js': join(root, 'src/modules/directory/web/place-map.js'),
+  'search-position.js': join(root, 'src/modules/directory/web/search-position.js'),
+};
+// Third-party files served as they are, loaded only by the pages that need them (MapLibre: its CSP build,
+// whose worker is a file, so the Content-Security-Policy needs no blob: worker).
+const vendorFiles: Record<string, string> = {
+  'maplibre-gl.js': join(root, 'node_modules/maplibre-gl/dist/maplibre-gl-csp.js'),
+  'maplibre-gl-worker.js': join(root, 'node_modules/maplibre-gl/dist/maplibre-gl-csp-worker.js'),
+  'maplibre-gl.css': join(root, 'node_modules/maplibre-gl/dist/maplibre-gl.css'),
 };
 
 function newestMtime(dir: string): number {
@@ -33,6 +42,7 @@ if (process.argv.includes('--if-needed') && existsSync(join(out, 'manifest.json'
     newestMtime(join(viewsDir, 'images')),
     statSync(join(viewsDir, 'theme.ts')).mtimeMs,
     ...Object.values(moduleScripts).map((f) => statSync(f).mtimeMs),
+    ...Object.values(vendorFiles).map((f) => statSync(f).mtimeMs),
   );
   if (built >= sources) process.exit(0);
 }
@@ -87,6 +97,10 @@ emit('relais.js', relaisJs);
 // Comment lines and indentation are dropped: these small hand-written scripts need no real minifier.
 for (const [name, file] of Object.entries(moduleScripts)) {
   emit(name, readFileSync(file, 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^\s+/gm, ''));
+}
+for (const [name, file] of Object.entries(vendorFiles)) {
+  // Source maps are not shipped: drop the comment that points at them.
+  emit(name, readFileSync(file, 'utf8').replace(/\n\/[/*][#@] sourceMappingURL=\S+\s*$/, '\n'));
 }
 // Our own favicon: GOV.UK Frontend's is the crown.
 emit('favicon.svg', readFileSync(join(viewsDir, 'images/favicon.svg')));

@@ -20,7 +20,7 @@ import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
 import { isOrientationUpload, ORIENTATION_BODY_LIMIT_BYTES, orientationRoutes } from './modules/orientation/index.ts';
-import { placeRoutes } from './modules/directory/index.ts';
+import { placeRoutes, searchRoutes } from './modules/directory/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
@@ -87,6 +87,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', siteRoutes);
   app.route('/', accountsRoutes);
   app.route('/', territoryRoutes);
+  // Before the place pages: /lieux/imprimer must not be read as the place « imprimer ».
+  app.route('/', searchRoutes);
   app.route('/', placeRoutes);
   app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);

@@ -65,3 +65,24 @@ export {
   mobilisationModeLabel,
   mobilisableByLabel,
 } from './domain/data-inclusion-vocabulary.ts';
+
+// Public search of places (/lieux), its results list and the map; reused by the embed.
+export { searchRoutes } from './web/search.routes.tsx';
+export {
+  EMPTY_CRITERIA,
+  SEARCH_PAGE_SIZE,
+  parseSearchCriteria,
+  resolveSearchCommune,
+  searchPlaces,
+  searchQueryString,
+  type ParsedSearch,
+  type PlaceHit,
+  type ResolvedSearch,
+  type SearchCriteria,
+  type SearchOrigin,
+  type SearchResults,
+} from './use-cases/search-places.ts';
+export { DEFAULT_RADIUS_KM, LABELS, NEEDS, PUBLICS, RADII_KM, formatDistance, labelText, needBySlug, needForService } from './domain/needs.ts';
+export type { LabelSlug, Need, NeedSlug, PublicSlug, RadiusKm } from './domain/needs.ts';
+export { PlaceResults, SearchPagination, addressLine, placePageHref, resultMarkers, type PlaceResultsProps } from './web/place-results.tsx';
+export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, type PlaceMapProps } from './web/place-map.tsx';

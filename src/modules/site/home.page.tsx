@@ -20,6 +20,11 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
             Des lieux près de chez vous où une personne vous aide à utiliser internet et à faire vos démarches : maisons
             départementales des solidarités, France services, associations, médiathèques.
           </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/lieux">
+              Trouver un lieu pour être aidé au numérique
+            </a>
+          </p>
         </div>
         <div class="govuk-grid-column-one-third">
           <h3 class="govuk-heading-m">Faire une démarche</h3>

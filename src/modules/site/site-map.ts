@@ -7,6 +7,7 @@ export interface SitePage {
 
 export const sitePages: SitePage[] = [
   { href: '/', title: 'Accueil', description: 'Ce que Relais vous propose.' },
+  { href: '/lieux', title: 'Trouver un lieu pour être aidé au numérique', description: 'Les lieux près de chez vous où l’on vous aide à utiliser internet et à faire vos démarches.' },
   { href: '/connexion', title: 'Se connecter', description: 'Accéder à votre espace personnel ou professionnel.' },
   { href: '/accessibilite', title: 'Déclaration d’accessibilité', description: 'Le niveau d’accessibilité du service et comment signaler un problème.' },
   { href: '/mentions-legales', title: 'Mentions légales', description: 'Qui publie ce service, qui l’héberge, la licence du logiciel.' },

@@ -6,6 +6,7 @@ export { grantCoversCommune, communesCoveredBy, coversWholeDepartement, type Ter
 export { toSearchName, communeLabel } from './domain/search-name.ts';
 export { describeOpeningHours } from '../../platform/time/opening-hours.ts';
 export type { SocialCentre, Actor as TerritoryActor } from './domain/social-centre.ts';
+export { centreKindOf } from './domain/social-centre.ts';
 export { findCentreForCommune, getSocialCentre, listSocialCentres, communesServedBy } from './db/social-centre-queries.ts';
 export { seedSocialCentres, type SocialCentreSeed } from './use-cases/seed-social-centres.ts';
 export { CommuneField, communeFieldScript, communeInseeName, readCommuneField, communeFieldErrorHref, type CommuneFieldProps } from './web/commune-field.tsx';
