@@ -7,6 +7,7 @@ import { appMeta } from '../src/platform/db/meta.table.ts';
 import { importTerritory, seedSocialCentres } from '../src/modules/territory/index.ts';
 import { seedDemoAccounts } from '../src/modules/accounts/index.ts';
 import { demoSocialCentres } from './social-centres.ts';
+import { seedDemoDirectory } from './directory.ts';
 import { seedDemoStructures } from './structures.ts';
 
 export interface SeedDeps {
@@ -36,7 +37,9 @@ export async function seedDemo(deps: SeedDeps, departement: '35' | '13'): Promis
   // Each module adds its demo data here, in dependency order (territory, then accounts, …).
   await importTerritory(deps, departement);
   await seedSocialCentres(deps, departement, demoSocialCentres[departement]);
-  accounts.push(...(await seedDemoAccounts(deps, await seedDemoStructures(deps, departement))));
+  const demoStructures = await seedDemoStructures(deps, departement);
+  accounts.push(...(await seedDemoAccounts(deps, demoStructures)));
+  await seedDemoDirectory(deps, departement, demoStructures.structure);
   await deps.db
     .insert(appMeta)
     .values({ key, value: { at: deps.clock.now().toISOString(), accounts }, updatedAt: deps.clock.now() });

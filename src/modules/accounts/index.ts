@@ -14,3 +14,4 @@ export { checkPassword, passwordMessages, MIN_PASSWORD_LENGTH } from './domain/p
 export { normaliseEmail, isPlausibleEmail } from './domain/email.ts';
 export { hashPassword } from '../../platform/security/password-hash.ts';
 export { structureMemberEmails, userContact } from './db/users.queries.ts';
+export { listStructureMembers, userNames, findUserByEmail, type StructureMember } from './use-cases/list-structure-members.ts';

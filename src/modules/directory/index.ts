@@ -86,3 +86,23 @@ export { DEFAULT_RADIUS_KM, LABELS, NEEDS, PUBLICS, RADII_KM, formatDistance, la
 export type { LabelSlug, Need, NeedSlug, PublicSlug, RadiusKm } from './domain/needs.ts';
 export { PlaceResults, SearchPagination, addressLine, placePageHref, resultMarkers, type PlaceResultsProps } from './web/place-results.tsx';
 export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, type PlaceMapProps } from './web/place-map.tsx';
+
+// Self-editing by structure members (« Ma structure »): routes, claims, SIRET and freshness rules.
+export { editingRoutes } from './web/editing.routes.tsx';
+export { approveStructureClaim, approveClaimInTransaction, claimStructure, type ClaimResult } from './use-cases/claim-structure.ts';
+export { checkSiret, compactSiret, isValidRna } from './domain/siret.ts';
+export { emailMatchesWebsite, WEBMAIL_DOMAINS } from './domain/email-domain.ts';
+export { freshnessOf, UPDATE_FREQUENCIES, type Freshness } from './domain/freshness.ts';
+export {
+  MOBILISABLE_BY,
+  MOBILISATION_MODES,
+  RECEPTION_MODES,
+  SERVICE_FEES,
+  SERVICE_PUBLICS,
+  THEME_CATEGORIES,
+  THEMES,
+  ZONE_KINDS,
+  termLabel,
+  type Term,
+} from './domain/data-inclusion.ts';
+export { FIELD_LABELS } from './web/listing-history.tsx';
