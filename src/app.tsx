@@ -20,7 +20,7 @@ import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
 import { isOrientationUpload, ORIENTATION_BODY_LIMIT_BYTES, orientationRoutes } from './modules/orientation/index.ts';
-import { editingRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
+import { editingRoutes, IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
@@ -70,12 +70,27 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (notable) deps.logger.info({ requestId, ...entry }, 'request');
     else deps.logger.debug({ requestId, ...entry }, 'request');
   });
-  const tooLarge = async (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) =>
-    c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413);
-  const defaultLimit = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: tooLarge });
-  // The orientation form carries up to three 5 MB files: it alone gets a larger limit.
-  const uploadLimit = bodyLimit({ maxSize: ORIENTATION_BODY_LIMIT_BYTES, onError: tooLarge });
-  app.use((c, next) => (isOrientationUpload(c.req.method, c.req.path) ? uploadLimit(c, next) : defaultLimit(c, next)));
+  const defaultLimit = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: async (c) => c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413),
+  });
+  // The bulk import of places takes larger files; one too large goes back to the form, which says so by the field.
+  const importLimit = bodyLimit({
+    maxSize: deps.config.importMaxBytes + IMPORT_FORM_OVERHEAD,
+    onError: (c) => c.redirect(`${IMPORT_UPLOAD_PATH}?trop-volumineux=1`, 303),
+  });
+  // The orientation form carries up to three 5 MB files: it gets a larger limit too.
+  const orientationLimit = bodyLimit({
+    maxSize: ORIENTATION_BODY_LIMIT_BYTES,
+    onError: async (c) => c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413),
+  });
+  app.use((c, next) =>
+    c.req.path === IMPORT_UPLOAD_PATH && c.req.method === 'POST'
+      ? importLimit(c, next)
+      : isOrientationUpload(c.req.method, c.req.path)
+        ? orientationLimit(c, next)
+        : defaultLimit(c, next),
+  );
   app.use(sessionMiddleware);
   // Before the CSRF check, so that its 403 page (and the logs) know who is signed in; it only reads.
   app.use(principalMiddleware);
@@ -92,6 +107,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', placeRoutes);
   app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);
+  app.route('/', openDataRoutes);
+  app.route('/', importUploadRoutes);
   app.route('/', editingRoutes);
   app.route('/', orientationRoutes);
 

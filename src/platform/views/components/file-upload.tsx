@@ -5,6 +5,8 @@ import { Label } from './label.tsx';
 export interface FileUploadProps {
   id?: string | undefined;
   name: string;
+  /** Ignored by the library's template too (a browser never pre-fills a file input). */
+  value?: string | undefined;
   disabled?: boolean | undefined;
   multiple?: boolean | undefined;
   describedBy?: string | undefined;
@@ -26,7 +28,11 @@ export interface FileUploadProps {
   leftDropZoneText?: string | undefined;
 }
 
-/** GOV.UK Frontend `govukFileUpload`. A browser never keeps a chosen file across a page load: say so on errors. */
+/**
+ * GOV.UK Frontend `govukFileUpload`. With `javascript: true`, the library's drop zone enhances the browser's own
+ * file input, which stays the baseline without JavaScript. A browser never keeps a chosen file across a page
+ * load: forms say so when they come back with errors.
+ */
 export function FileUpload(props: FileUploadProps) {
   const id = props.id || props.name;
   const { nodes, describedBy } = hintAndError(id, props.describedBy || undefined, props.hint, props.errorMessage);
