@@ -20,7 +20,7 @@ import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
 import { isOrientationUpload, ORIENTATION_BODY_LIMIT_BYTES, orientationRoutes } from './modules/orientation/index.ts';
-import { editingRoutes, IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
+import { editingRoutes, IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, moderationRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
@@ -110,6 +110,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', openDataRoutes);
   app.route('/', importUploadRoutes);
   app.route('/', editingRoutes);
+  app.route('/', moderationRoutes);
   app.route('/', orientationRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));

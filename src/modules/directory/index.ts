@@ -112,3 +112,7 @@ export {
   type Term,
 } from './domain/data-inclusion.ts';
 export { FIELD_LABELS } from './web/listing-history.tsx';
+
+// Moderation, quality dashboard and freshness digest (the département team's side of the directory).
+export { moderationRoutes } from './web/moderation.routes.tsx';
+export { freshnessDigestHandlers, freshnessDigestJob } from './use-cases/send-freshness-digest.ts';

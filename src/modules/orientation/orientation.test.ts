@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../tests/support/test-app.ts';
 import { signInStaff } from '../../../tests/support/sign-in.ts';
@@ -7,7 +7,8 @@ import { randomIds } from '../../platform/clock.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { hashToken } from '../../platform/http/session.ts';
 import { sha256 } from '../../platform/security/secret-token.ts';
-import { auditEvents, httpSessions, mailOutbox, rateLimits, roleGrants, users } from '../../schema.ts';
+import { auditEvents, httpSessions, jobs, mailOutbox, rateLimits, roleGrants, users } from '../../schema.ts';
+import { nextDailyRun } from '../../platform/jobs/daily.ts';
 import { createService, createStructure, orientationAttachments, orientations } from '../directory/index.ts';
 import { orientationJobHandlers } from './index.ts';
 import { runDueJobs } from '../../platform/jobs/worker.ts';
@@ -494,10 +495,22 @@ describe('who may see an orientation', () => {
 });
 
 describe('expiry and anonymisation jobs', () => {
-  const run = (kind: string) =>
-    inTransaction(t.deps.db, async (tx) => enqueueJob(tx, { kind }, t.clock.now())).then(() =>
-      runDueJobs({ db: t.deps.db, clock: t.clock, logger: pino({ level: 'silent' }) }, orientationJobHandlers(t.deps.config)),
-    );
+  // One run now, as the worker would do it (the next day's run each one queues is removed first).
+  const run = async (kind: string) => {
+    await t.deps.db.delete(jobs).where(like(jobs.kind, 'orientation.%'));
+    await enqueueJob(t.deps.db, { kind }, t.clock.now());
+    return runDueJobs({ db: t.deps.db, clock: t.clock, logger: pino({ level: 'silent' }) }, orientationJobHandlers(t.deps.config));
+  };
+
+  it('queues the next day’s run after each run, at 02:00 and 03:00 Paris time', async () => {
+    for (const [kind, hour] of [['orientation.expire', 2], ['orientation.anonymise', 3]] as const) {
+      await run(kind);
+      const waiting = await t.deps.db.select().from(jobs).where(and(eq(jobs.kind, kind), eq(jobs.status, 'queued')));
+      expect(waiting).toHaveLength(1);
+      expect(waiting[0]!.runAt.getTime()).toBe(nextDailyRun(hour, t.clock.now()).getTime());
+      expect(new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 'numeric' }).format(waiting[0]!.runAt)).toBe(`${String(hour).padStart(2, '0')} h`);
+    }
+  });
 
   it('expires the open orientations past 30 days, tells their sender, and leaves the answered ones', async () => {
     const f = await fixture();
@@ -579,7 +592,8 @@ describe('expiry and anonymisation jobs', () => {
     try {
       t.clock.advance(61 * DAY);
       const deps = { db: t.deps.db, clock: t.clock, logger: pino({ level: 'silent' }) };
-      await inTransaction(t.deps.db, (tx) => enqueueJob(tx, { kind: 'orientation.anonymise' }, t.clock.now()));
+      await t.deps.db.delete(jobs).where(like(jobs.kind, 'orientation.%'));
+      await enqueueJob(t.deps.db, { kind: 'orientation.anonymise' }, t.clock.now());
       await runDueJobs(deps, orientationJobHandlers({ ...t.deps.config, orientationRetentionDays: 60 }));
       expect((await t.deps.db.select().from(orientations).where(eq(orientations.id, row.id)))[0]!.personLastName).toBeNull();
     } finally {

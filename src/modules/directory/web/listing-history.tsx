@@ -58,6 +58,9 @@ export const FIELD_LABELS: Record<string, string> = {
   pivot: 'Identifiant SIRET/RNA',
   status: 'Publication',
   networks: 'Réseaux',
+  otherLabels: 'Autres formations et labels',
+  parentStructureName: 'Structure porteuse',
+  socialCentreId: 'Centre social du département',
 };
 
 function shown(value: unknown): string {
