@@ -19,7 +19,7 @@ import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
-import { placeRoutes, searchRoutes } from './modules/directory/index.ts';
+import { embedRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
@@ -88,6 +88,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', territoryRoutes);
   // Before the place pages: /lieux/imprimer must not be read as the place « imprimer ».
   app.route('/', searchRoutes);
+  app.route('/', embedRoutes);
   app.route('/', placeRoutes);
   app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);

@@ -35,6 +35,17 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   // MapLibre style of the maps (results and place pages). Default: OpenFreeMap, built from OpenStreetMap open data.
   RELAIS_MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).default('https://tiles.openfreemap.org/styles/positron'),
+  // Sites allowed to show the embeddable search (/integrer) in an iframe: « * » (any), or origins separated by
+  // spaces or commas (https://www.mairie.fr https://*.agglo.fr).
+  RELAIS_EMBED_ALLOWED_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().regex(/^(\*|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/i, 'une origine par site (https://www.exemple.fr), séparées par des espaces, ou *'))
+        .min(1),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -58,6 +69,8 @@ export interface Config {
   jobs: { worker: boolean; pollMs: number };
   bodyLimitBytes: number;
   map: { styleUrl: string };
+  /** Origins allowed to frame the embed pages (CSP frame-ancestors). */
+  embed: { allowedOrigins: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +117,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobs: { worker: e.JOBS_WORKER, pollMs: e.JOBS_POLL_MS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     map: { styleUrl: e.RELAIS_MAP_STYLE_URL },
+    embed: { allowedOrigins: e.RELAIS_EMBED_ALLOWED_ORIGINS },
   };
 }

@@ -81,3 +81,6 @@ export { DEFAULT_RADIUS_KM, LABELS, NEEDS, PUBLICS, RADII_KM, formatDistance, la
 export type { LabelSlug, Need, NeedSlug, PublicSlug, RadiusKm } from './domain/needs.ts';
 export { PlaceResults, SearchPagination, addressLine, placePageHref, resultMarkers, type PlaceResultsProps } from './web/place-results.tsx';
 export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, type PlaceMapProps } from './web/place-map.tsx';
+
+// The embeddable search (/integrer) and its custom element.
+export { embedRoutes } from './web/embed.routes.tsx';

@@ -1,5 +1,5 @@
 // Probes for a process supervisor or a load balancer. No session, no database access for /healthz.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { ping } from '../db/client.ts';
 import type { AppEnv } from '../http/context.ts';
 import { allow } from '../http/guard.ts';
@@ -8,10 +8,13 @@ const PING_TIMEOUT_MS = 2_000;
 
 export const healthRoutes = new Hono<AppEnv>();
 
-healthRoutes.use(async (c, next) => {
+// Scoped to the probes: a path-less use() here would run for every route mounted after this one at '/'.
+const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   c.header('cache-control', 'no-store');
-});
+};
+healthRoutes.use('/healthz', noStore);
+healthRoutes.use('/readyz', noStore);
 
 /** Liveness: the process answers. */
 healthRoutes.get('/healthz', allow.system, (c) => c.json({ status: 'ok' }));
