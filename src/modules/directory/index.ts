@@ -84,3 +84,23 @@ export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, typ
 
 // The embeddable search (/integrer) and its custom element.
 export { embedRoutes } from './web/embed.routes.tsx';
+
+// Self-editing by structure members (« Ma structure »): routes, claims, SIRET and freshness rules.
+export { editingRoutes } from './web/editing.routes.tsx';
+export { approveStructureClaim, approveClaimInTransaction, claimStructure, type ClaimResult } from './use-cases/claim-structure.ts';
+export { checkSiret, compactSiret, isValidRna } from './domain/siret.ts';
+export { emailMatchesWebsite, WEBMAIL_DOMAINS } from './domain/email-domain.ts';
+export { freshnessOf, UPDATE_FREQUENCIES, type Freshness } from './domain/freshness.ts';
+export {
+  MOBILISABLE_BY,
+  MOBILISATION_MODES,
+  RECEPTION_MODES,
+  SERVICE_FEES,
+  SERVICE_PUBLICS,
+  THEME_CATEGORIES,
+  THEMES,
+  ZONE_KINDS,
+  termLabel,
+  type Term,
+} from './domain/data-inclusion.ts';
+export { FIELD_LABELS } from './web/listing-history.tsx';

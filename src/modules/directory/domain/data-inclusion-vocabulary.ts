@@ -1,6 +1,8 @@
 // French labels of the data·inclusion v1 vocabularies the service pages show (the slugs are stored as the
 // standard spells them). Thematiques not listed here are shown from their slug, which stays readable.
 
+import { THEMES as V1_THEMES } from './data-inclusion.ts';
+
 const THEMES: Readonly<Record<string, string>> = {
   'acces-aux-droits-et-citoyennete': 'Accès aux droits et citoyenneté',
   'acces-aux-droits-et-citoyennete--accompagnement-dans-les-demarches-administratives': 'Accompagnement dans les démarches administratives',
@@ -112,7 +114,8 @@ function fromSlug(slug: string): string {
 
 const labeller = (table: Readonly<Record<string, string>>) => (slug: string) => table[slug] ?? fromSlug(slug);
 
-export const themeLabel = labeller(THEMES);
+// The data·inclusion v1 thematiques the edit forms offer (data-inclusion.ts), then the older ones above.
+export const themeLabel = labeller({ ...Object.fromEntries(V1_THEMES.map((t) => [t.value, t.label])), ...THEMES });
 export const publicLabel = labeller(PUBLICS);
 export const feeLabel = labeller(FEES);
 export const receptionModeLabel = labeller(RECEPTION_MODES);

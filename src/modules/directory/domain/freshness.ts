@@ -28,3 +28,28 @@ export function durationText(days: number): string {
   }
   return days === 1 ? '1 jour' : `${days} jours`;
 }
+
+export type Freshness = { kind: 'fresh'; dueOn: string } | { kind: 'stale'; since: string };
+
+function addDays(isoDay: string, days: number): string {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * For the editors (« Ma structure »): « à jour » until `updatedOn` + frequency, then « à vérifier depuis le … »
+ * that day. Same threshold as `isStale`.
+ */
+export function freshnessOf(updatedOn: string, frequencyDays: number, today: string): Freshness {
+  const dueOn = addDays(updatedOn, frequencyDays);
+  return isStale(updatedOn, frequencyDays, today) ? { kind: 'stale', since: dueOn } : { kind: 'fresh', dueOn };
+}
+
+/** The frequencies an editor may choose for a listing, in days, with their French names. */
+export const UPDATE_FREQUENCIES: ReadonlyArray<readonly [days: number, label: string]> = [
+  [30, 'Tous les mois'],
+  [90, 'Tous les trois mois'],
+  [180, 'Tous les six mois'],
+  [365, 'Tous les ans'],
+];

@@ -1,6 +1,5 @@
 // The public page of a place: what a resident needs to decide to go there, and how to get there.
-import type { Child } from 'hono/jsx';
-import { Breadcrumbs, Button, SummaryList, Tag, WarningText, type SummaryListRow } from '../../../platform/views/components/index.ts';
+import { Breadcrumbs, Button, SummaryList, Table, Tag, WarningText, type SummaryListRow } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { describeWeek, parseOpeningHours, type OpeningStatus } from '../../../platform/time/opening-hours.ts';
 import type { PublicPlace } from '../db/public-listing-queries.ts';
@@ -14,6 +13,7 @@ import {
   themeLabel,
 } from '../domain/data-inclusion-vocabulary.ts';
 import { durationText, frenchDate } from '../domain/freshness.ts';
+import { PlaceMap, placeMapScript } from './place-map.tsx';
 import { readablePhone, telHref } from '../domain/phone-display.ts';
 
 export interface PlacePageProps {
@@ -27,8 +27,8 @@ export interface PlacePageProps {
   stale: boolean;
   canEdit: boolean;
   canOrient: boolean;
-  /** The map, when the place has coordinates and the map component is available. */
-  map?: Child;
+  /** The map's tile style; the map is drawn when the place has coordinates. */
+  mapStyleUrl: string | null;
 }
 
 /** The labels that matter to residents, in the order they look for them. */
@@ -67,12 +67,18 @@ function Hours({ openingHours, today }: { openingHours: string | null; today: nu
   if (!week) return <p class="govuk-body">{openingHours}</p>;
   return (
     <>
-      <SummaryList
-        classes="govuk-summary-list--no-border"
-        rows={week.days.map((d) => ({
-          key: { text: d.weekday === today ? `${d.name} (aujourd’hui)` : d.name },
-          value: { text: d.text, ...(d.weekday === today ? { classes: 'govuk-!-font-weight-bold' } : {}) },
-        }))}
+      <Table
+        caption="Horaires d’ouverture de la semaine"
+        captionClasses="govuk-visually-hidden"
+        firstCellIsHeader
+        rows={week.days.map((d) =>
+          d.weekday === today
+            ? [
+                { text: `${d.name} (aujourd’hui)` },
+                { html: <strong>{d.text}</strong> },
+              ]
+            : [{ text: d.name, classes: 'govuk-!-font-weight-regular' }, { text: d.text }],
+        )}
       />
       {week.publicHolidays ? <p class="govuk-body">{week.publicHolidays}.</p> : null}
     </>
@@ -201,10 +207,12 @@ export function PlacePage(props: PlacePageProps) {
   ];
   const hasContact = contact.some(Boolean);
   const hasOffer = offer.some(Boolean);
+  const hasMap = !!props.mapStyleUrl && place.latitude !== null && place.longitude !== null;
   return (
     <Layout
       ctx={props.ctx}
       title={`${place.name} (${place.communeName})`}
+      scripts={hasMap ? [placeMapScript] : []}
       beforeContent={
         <Breadcrumbs
           collapseOnMobile
@@ -225,8 +233,7 @@ export function PlacePage(props: PlacePageProps) {
               ))}
             </ul>
           ) : null}
-          <p class="govuk-body-l" id="statut-ouverture">
-            <Tag text={props.status.state === 'open' ? 'Ouvert' : props.status.state === 'closed' ? 'Fermé' : 'Horaires inconnus'} classes={props.status.state === 'open' ? 'govuk-tag--green' : 'govuk-tag--grey'} />{' '}
+          <p class="govuk-body-l govuk-!-font-weight-bold" id="statut-ouverture">
             {props.status.text}
           </p>
           {props.stale ? (
@@ -270,12 +277,20 @@ export function PlacePage(props: PlacePageProps) {
               Calculer l’itinéraire sur OpenStreetMap
             </a>
           </p>
-          {props.map ??
-            (place.latitude !== null && place.longitude !== null ? (
+          {place.latitude !== null && place.longitude !== null ? (
+            <>
+              {props.mapStyleUrl ? (
+                <PlaceMap
+                  markers={[{ lat: place.latitude, lon: place.longitude, name: place.name, url: `/lieux/${place.id}` }]}
+                  label={`Carte : emplacement de ${place.name}`}
+                  styleUrl={props.mapStyleUrl}
+                />
+              ) : null}
               <p class="govuk-body-s" id="coordonnees">
                 Coordonnées : {coordinate(place.latitude, 'N', 'S')}, {coordinate(place.longitude, 'E', 'O')}
               </p>
-            ) : null)}
+            </>
+          ) : null}
 
           <h2 class="govuk-heading-m" id="contact">
             Contact

@@ -5,6 +5,7 @@ import { signInResident, signInStaff } from '../../../../tests/support/sign-in.t
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/support/test-app.ts';
 import { auditEvents } from '../../../platform/audit/audit.table.ts';
 import { roleGrants, users } from '../../accounts/db/accounts.table.ts';
+import { socialCentres } from '../../territory/db/territory.table.ts';
 import { errorReports } from '../db/directory.table.ts';
 import { createPlace, createService, createStructure, type Actor } from '../db/listing-store.ts';
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(eq(users.email, 'structure@demo.relais.test'), eq(roleGrants.role, 'structure_member')));
   ids.demoStructure = grant!.structureId!;
+  const [centre] = await db.select({ id: socialCentres.id }).from(socialCentres).where(eq(socialCentres.departementCode, '35')).limit(1);
   ids.otherStructure = await createStructure(db, deps, { name: `Association Clic et Déclic ${tag}`, kind: 'association', phone: '+33299000001', communeInsee: '35238', street: '3 rue de Paris', postcode: '35000' }, seed);
   ids.place = await createPlace(
     db,
@@ -59,6 +61,7 @@ beforeAll(async () => {
       accessibilityUrl: 'https://acceslibre.beta.gouv.fr/app/35-rennes/a/espace/erp/brequigny/',
       appointmentUrl: 'https://rdv.example.fr/brequigny',
       acceptsPassNumerique: true,
+      socialCentreId: centre!.id,
       updatedOn: '2026-01-15',
       updateFrequencyDays: 180,
     },
@@ -122,7 +125,9 @@ describe('the page of a place', () => {
     expect(status).toBe(200);
     expect(h1(html)).toBe(`Espace numérique Bréquigny ${tag}`);
     const page = text(html);
-    for (const label of ['France Services', 'Aidants Connect', 'Accepte le Pass numérique']) expect(page).toContain(label);
+    for (const label of ['France Services', 'Aidants Connect', 'Accepte le Pass numérique', 'CDAS']) {
+      expect(html).toContain(`<strong class="govuk-tag govuk-tag--blue">${label}</strong>`);
+    }
     expect(page).toContain('Ouvert maintenant · ferme à 12 h 30');
     expect(page).toContain('Lundi (aujourd’hui) 9 h à 12 h 30 et 14 h à 17 h');
     expect(page).toContain('Samedi Fermé');
@@ -194,6 +199,18 @@ describe('the page of a place', () => {
       expect(res.status, path).toBe(404);
       expect(res.html, path).toContain('Page introuvable');
     }
+  });
+
+  it('shows the place on the map when it has coordinates, with the tiles’ origin allowed on that page only', async () => {
+    const { html, res } = await t.client().get(`/lieux/${ids.place}`);
+    const markers = JSON.parse(/data-markers="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"')) as unknown;
+    expect(markers).toEqual([{ lat: 48.0886, lon: -1.6852, name: `Espace numérique Bréquigny ${tag}`, url: `/lieux/${ids.place}` }]);
+    expect(html).toMatch(/<script type="module" src="\/assets\/place-map\.[0-9a-f]+\.js">/);
+    const tiles = new URL(t.deps.config.map.styleUrl).origin;
+    expect(res.headers.get('content-security-policy')).toContain(tiles);
+    const without = await t.client().get(`/lieux/${ids.stale}`);
+    expect(without.html).not.toContain('data-relais-map');
+    expect(without.res.headers.get('content-security-policy')).not.toContain(tiles);
   });
 
   it('stays within 30 KB gzipped', async () => {

@@ -14,6 +14,7 @@ import { getPublicPlace, getPublicStructure } from '../db/public-listing-queries
 import { isStale } from '../domain/freshness.ts';
 import { reportError } from '../use-cases/report-error.ts';
 import { canEditListing, canOrient } from './listing-permissions.ts';
+import { mapContentSecurityPolicy } from './place-map.tsx';
 import { PlacePage } from './place.page.tsx';
 import { reportErrorForm } from './report-error.form.ts';
 import { ReportErrorPage, ReportSentPage } from './report-error.page.tsx';
@@ -42,6 +43,9 @@ placeRoutes.get(`/lieux/${ID}`, allow.anyone, async (c) => {
   const { place } = data;
   const centre = place.socialCentreId ? await getSocialCentre(deps.db, place.socialCentreId) : null;
   const principal = c.get('principal');
+  const mapStyleUrl = deps.config.map.styleUrl;
+  // The map fetches tiles from the style's origin: only this page's policy lets it.
+  if (place.latitude !== null && place.longitude !== null) c.header('content-security-policy', mapContentSecurityPolicy(mapStyleUrl));
   return c.html(
     <PlacePage
       ctx={await pageContext(c)}
@@ -52,6 +56,7 @@ placeRoutes.get(`/lieux/${ID}`, allow.anyone, async (c) => {
       stale={isStale(place.updatedOn, place.updateFrequencyDays, parisToday(now))}
       canEdit={canEditListing(principal, place.structureId)}
       canOrient={canOrient(principal)}
+      mapStyleUrl={mapStyleUrl}
     />,
   );
 });
