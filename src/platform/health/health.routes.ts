@@ -8,19 +8,17 @@ const PING_TIMEOUT_MS = 2_000;
 
 export const healthRoutes = new Hono<AppEnv>();
 
-// Scoped to the probes: a path-less use() here would run for every route mounted after this one at '/'.
+// Set by each probe itself: a path-less use() here ran for every route mounted after this one at '/'.
 const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next();
   c.header('cache-control', 'no-store');
+  await next();
 };
-healthRoutes.use('/healthz', noStore);
-healthRoutes.use('/readyz', noStore);
 
 /** Liveness: the process answers. */
-healthRoutes.get('/healthz', allow.system, (c) => c.json({ status: 'ok' }));
+healthRoutes.get('/healthz', allow.system, noStore, (c) => c.json({ status: 'ok' }));
 
 /** Readiness: the database answers and the process is not stopping. */
-healthRoutes.get('/readyz', allow.system, async (c) => {
+healthRoutes.get('/readyz', allow.system, noStore, async (c) => {
   const deps = c.get('deps');
   if (deps.lifecycle?.shuttingDown) return c.json({ status: 'indisponible', raison: 'arrêt en cours' }, 503);
   let timer: NodeJS.Timeout | undefined;
