@@ -19,7 +19,7 @@ import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
-import { editingRoutes, embedRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
+import { editingRoutes, embedRoutes, IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, moderationRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
@@ -69,12 +69,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (notable) deps.logger.info({ requestId, ...entry }, 'request');
     else deps.logger.debug({ requestId, ...entry }, 'request');
   });
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: async (c) => c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413),
-    }),
-  );
+  const defaultLimit = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: async (c) => c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413),
+  });
+  // The bulk import of places takes larger files; one too large goes back to the form, which says so by the field.
+  const importLimit = bodyLimit({
+    maxSize: deps.config.importMaxBytes + IMPORT_FORM_OVERHEAD,
+    onError: (c) => c.redirect(`${IMPORT_UPLOAD_PATH}?trop-volumineux=1`, 303),
+  });
+  app.use((c, next) => (c.req.path === IMPORT_UPLOAD_PATH && c.req.method === 'POST' ? importLimit(c, next) : defaultLimit(c, next)));
   app.use(sessionMiddleware);
   // Before the CSRF check, so that its 403 page (and the logs) know who is signed in; it only reads.
   app.use(principalMiddleware);
@@ -92,7 +96,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', placeRoutes);
   app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);
+  app.route('/', openDataRoutes);
+  app.route('/', importUploadRoutes);
   app.route('/', editingRoutes);
+  app.route('/', moderationRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

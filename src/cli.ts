@@ -12,6 +12,10 @@ import { runDueJobs } from './platform/jobs/worker.ts';
 import { createLogger } from './platform/logging.ts';
 import { openAndPrepare } from './server.ts';
 import { createInvitation } from './modules/accounts/index.ts';
+import { importPlaces, readCsv, type LineReport } from './modules/directory/index.ts';
+import { importCommuneCentres } from './modules/territory/index.ts';
+import { createReadStream, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 
 const HELP = `Relais — commandes d'exploitation
 
@@ -31,6 +35,19 @@ Commandes :
                               (comptes, journal d'audit, territoire, centres…), réapplique les migrations
                               puis recrée la démonstration du département RELAIS_DEPARTEMENT et affiche les
                               comptes de démonstration. Refusé quand NODE_ENV=production.
+  import lieux FICHIER [--source NOM]
+                              Importe des lieux de médiation numérique : CSV du schéma national v1.0.x, ou
+                              ancien format « v0 » de la cartographie nationale (CSV ou JSON), ou JSON des
+                              mêmes champs. Chaque ligne fautive est refusée en entier et listée avec toutes
+                              ses erreurs ; les autres sont créées ou mises à jour. Un lieu est reconnu par sa
+                              source (--source, par défaut le nom du fichier sans extension) et son « id » :
+                              réimporter le même fichier ne change rien. Les lieux sans coordonnées sont
+                              signalés « à géolocaliser ». Code de sortie 1 si une ligne a été refusée.
+  import communes-centres FICHIER
+                              Enregistre le centre de chaque commune (CSV avec le code INSEE, la latitude et
+                              la longitude ; en-têtes acceptés : code_insee, insee, codgeo ; latitude, lat ;
+                              longitude, lon, lng) pour mesurer les distances depuis une commune. Les lignes
+                              fautives et les communes inconnues de l'installation sont signalées.
   help                        Affiche cette aide.
 
 La base utilisée est celle de la configuration (DATABASE_URL, sinon la base embarquée de RELAIS_DATA_DIR).
@@ -139,11 +156,148 @@ const commands: Record<string, (args: string[], config: Config, io: CliIo) => Pr
     return 0;
   },
 
+  async import(args, config, io) {
+    const [what, ...rest] = args;
+    if (what === 'lieux') return importPlacesCommand(rest, config, io);
+    if (what === 'communes-centres') return importCentresCommand(rest, config, io);
+    throw new UsageError('import attend « lieux » ou « communes-centres » puis le fichier, par exemple :\n  npm run relais -- import lieux lieux.csv --source hubik');
+  },
+
   async help(_args, _config, io) {
     io.out(HELP);
     return 0;
   },
 };
+
+class FileError extends Error {}
+
+/** The file as UTF-8 text chunks; `onBytes` gets the bytes read so far (for the progress bar). */
+async function* fileChunks(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let bytes = 0;
+  try {
+    for await (const buffer of createReadStream(path) as AsyncIterable<Buffer>) {
+      bytes += buffer.length;
+      onBytes?.(bytes);
+      yield decoder.decode(buffer, { stream: true });
+    }
+    const tail = decoder.decode();
+    if (tail) yield tail;
+  } catch (e) {
+    if (e instanceof TypeError) throw new FileError(`Le fichier ${path} n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 puis recommencez.`);
+    throw e;
+  }
+}
+
+function checkFile(path: string | undefined, usage: string): string {
+  if (!path) throw new UsageError(usage);
+  try {
+    if (!statSync(path).isFile()) throw new FileError(`${path} n’est pas un fichier.`);
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError(`Impossible de lire le fichier ${path} : il n’existe pas ou n’est pas accessible.`);
+  }
+  return path;
+}
+
+/** A one-line progress bar on stderr, only when stderr is a terminal (never in logs or pipes). */
+function progressBar(total: number): { update(bytes: number, rows: number): void; done(): void } {
+  if (!process.stderr.isTTY) return { update() {}, done() {} };
+  let last = 0;
+  const draw = (bytes: number, rows: number) => {
+    const share = total > 0 ? Math.min(1, bytes / total) : 1;
+    const width = 30;
+    const filled = Math.round(share * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)} %  ${rows.toLocaleString('fr-FR')} lignes`);
+  };
+  let bytes = 0;
+  return {
+    update(b, rows) {
+      bytes = Math.max(bytes, b);
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      draw(bytes, rows);
+    },
+    done() {
+      process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+const lineReport = (r: LineReport) => `  Ligne ${r.line} : ${r.errors.map((e) => e.message).join(' ; ')}`;
+
+async function importPlacesCommand(args: string[], config: Config, io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { source: { type: 'string' } }, allowPositionals: true, strict: true });
+  const path = checkFile(positionals[0], 'import lieux demande le fichier, par exemple :\n  npm run relais -- import lieux lieux.csv --source hubik');
+  const source = (values.source ?? basename(path, extname(path))).trim();
+  if (source === '') throw new UsageError('--source ne peut pas être vide.');
+  const bar = progressBar(statSync(path).size);
+  let bytes = 0;
+  let headerPrinted = false;
+  const result = await withDatabase(config, async (database) => {
+    await database.exclusive(() => migrate(database));
+    return importPlaces(
+      { db: database.db, clock: systemClock, ids: randomIds },
+      {
+        chunks: fileChunks(path, (b) => (bytes = b)),
+        source,
+        fileName: basename(path),
+        actor: { userId: null, label: 'ligne de commande' },
+        onRow: (rows) => bar.update(bytes, rows),
+        onRejected: (report) => {
+          bar.done();
+          if (!headerPrinted) io.out('Lignes refusées (aucune n’a été importée, même en partie) :');
+          headerPrinted = true;
+          io.out(lineReport(report));
+        },
+      },
+    );
+  });
+  bar.done();
+  for (const f of result.fileErrors) io.err(`Erreur dans le fichier : ${lineReport(f).trim()}`);
+  for (const w of result.warnings) io.out(`Attention : ${w}`);
+  const kind = result.version === 'v0' ? 'ancien format v0 de la cartographie nationale' : 'schéma v1.0.x';
+  io.out(`Import de ${basename(path)} (${result.format.toUpperCase()}, ${kind}) pour la source « ${source} » : ${plural(result.rows, 'ligne lue', 'lignes lues')}.`);
+  io.out(`  Créés : ${result.created}`);
+  io.out(`  Mis à jour : ${result.updated}`);
+  io.out(`  Inchangés : ${result.unchanged}`);
+  io.out(`  Refusés : ${result.rejectedCount}`);
+  io.out(`  À géolocaliser : ${result.toGeolocateCount}`);
+  if (result.toGeolocateCount > 0) {
+    io.out('Lieux à géolocaliser (sans latitude ni longitude) :');
+    for (const g of result.toGeolocate.slice(0, 50)) io.out(`  Ligne ${g.line} : ${g.name} (id ${g.id})`);
+    if (result.toGeolocateCount > 50) io.out(`  … et ${result.toGeolocateCount - 50} autres.`);
+  }
+  return result.fileErrors.length > 0 || result.rejectedCount > 0 ? 1 : 0;
+}
+
+async function importCentresCommand(args: string[], config: Config, io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  const path = checkFile(positionals[0], 'import communes-centres demande le fichier, par exemple :\n  npm run relais -- import communes-centres communes.csv');
+  const result = await withDatabase(config, async (database) => {
+    await database.exclusive(() => migrate(database));
+    return importCommuneCentres(
+      { db: database.db, clock: systemClock, ids: randomIds },
+      { rows: readCsv(fileChunks(path)), fileName: basename(path), actor: { userId: null, label: 'ligne de commande' } },
+    );
+  });
+  if (result.fileError) {
+    io.err(result.fileError);
+    return 1;
+  }
+  io.out(`Centres des communes enregistrés : ${plural(result.updated, 'commune', 'communes')}.`);
+  if (result.invalidCount > 0) {
+    io.out(`Lignes refusées : ${result.invalidCount}`);
+    for (const e of result.invalid) io.out(`  ${e.message}`);
+    if (result.invalidCount > result.invalid.length) io.out(`  … et ${result.invalidCount - result.invalid.length} autres.`);
+  }
+  if (result.unknownCount > 0) {
+    io.out(`Communes inconnues de cette installation (autre département ou code périmé), ignorées : ${result.unknownCount}`);
+    io.out(`  ${result.unknownSample.join(', ')}${result.unknownCount > result.unknownSample.length ? ', …' : ''}`);
+  }
+  return result.invalidCount > 0 ? 1 : 0;
+}
 
 /** Runs one command; returns the process exit code. */
 export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, io: CliIo = consoleIo): Promise<number> {
@@ -166,7 +320,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       io.err(`Option invalide : ${error.message}\nVoir : npm run relais -- help`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof FileError) {
       io.err(error.message);
       return 1;
     }

@@ -3,9 +3,15 @@
 import type { Config } from './config.ts';
 import type { JobHandlers } from './platform/jobs/worker.ts';
 import { mailJobHandlers } from './platform/mail/send-mail.ts';
+import type { MonthlyJob } from './platform/jobs/recurring.ts';
+import { freshnessDigestHandlers, freshnessDigestJob } from './modules/directory/index.ts';
 
 export function jobHandlers(config: Config): JobHandlers {
   return {
     ...mailJobHandlers({ smtpUrl: config.smtpUrl, from: config.mailFrom, messageIdDomain: new URL(config.publicUrl).hostname }),
+    ...freshnessDigestHandlers({ publicUrl: config.publicUrl }),
   };
 }
+
+/** Work done once a month; each boot makes sure its next run is queued (platform/jobs/recurring.ts). */
+export const monthlyJobs: MonthlyJob[] = [freshnessDigestJob];

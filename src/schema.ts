@@ -7,3 +7,4 @@ export * from './platform/db/meta.table.ts';
 export * from './modules/territory/db/territory.table.ts';
 export * from './modules/accounts/db/accounts.table.ts';
 export * from './modules/directory/db/directory.table.ts';
+export * from './modules/directory/db/import-upload.table.ts';

@@ -47,6 +47,16 @@ export function DashboardPage({ ctx, counts }: { ctx: PageContext; counts: { sta
           <p class="govuk-body">{counts.pendingMails} courriel{counts.pendingMails > 1 ? 's' : ''} en attente d’envoi.</p>
         </div>
       </div>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-half">
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href="/admin/annuaire">
+              Annuaire
+            </a>
+          </h2>
+          <p class="govuk-body">Qualité des fiches, modifications des structures à relire, erreurs signalées, demandes de gestion.</p>
+        </div>
+      </div>
     </Layout>
   );
 }

@@ -14,7 +14,10 @@ import { usersRoutes } from './users.routes.tsx';
 
 export const adminRoutes = new Hono<AppEnv>();
 
-adminRoutes.get('/admin', allow.staff('admin'), async (c) => {
+adminRoutes.get('/admin', allow.staff('admin', 'directory_moderator'), async (c) => {
+  // The directory team's part of the area is the directory: that is their home page here.
+  const principal = c.get('principal');
+  if (principal.kind === 'staff' && !principal.roles.some((r) => r.role === 'admin')) return c.redirect('/admin/annuaire', 303);
   const { db, config } = c.get('deps');
   const [users, centres, mails] = await Promise.all([
     listStaffUsers(db),

@@ -45,6 +45,12 @@ export {
   type TableSchema,
 } from './domain/validate-row.ts';
 
+// Import and open data (schema v1.0.x and v0 files; exports at /donnees).
+export { placeFieldsFromDomain, placeFromDbRow, UNKNOWN_PIVOT, type SchemaPlaceFields } from './db/place-mapping.ts';
+export { importPlaces, REPORT_LIMIT, type ImportActor, type ImportPlacesInput, type ImportPlacesResult } from './use-cases/import-places.ts';
+export { placesCsv, placesJson, placesGeoJson, dataInclusionStructures, dataInclusionServices } from './use-cases/export-open-data.ts';
+export { openDataRoutes } from './web/open-data.routes.tsx';
+export { importUploadRoutes, IMPORT_UPLOAD_PATH, IMPORT_FORM_OVERHEAD } from './web/import-upload.routes.tsx';
 // Public pages of a place and of a structure, « Signaler une erreur ».
 export { placeRoutes, errorReportLimit } from './web/place.routes.tsx';
 export { getPublicPlace, getPublicStructure, isUuid, type PublicPlace, type PublicStructure } from './db/public-listing-queries.ts';
@@ -104,3 +110,7 @@ export {
   type Term,
 } from './domain/data-inclusion.ts';
 export { FIELD_LABELS } from './web/listing-history.tsx';
+
+// Moderation, quality dashboard and freshness digest (the département team's side of the directory).
+export { moderationRoutes } from './web/moderation.routes.tsx';
+export { freshnessDigestHandlers, freshnessDigestJob } from './use-cases/send-freshness-digest.ts';

@@ -12,5 +12,6 @@ export const sitePages: SitePage[] = [
   { href: '/accessibilite', title: 'Déclaration d’accessibilité', description: 'Le niveau d’accessibilité du service et comment signaler un problème.' },
   { href: '/mentions-legales', title: 'Mentions légales', description: 'Qui publie ce service, qui l’héberge, la licence du logiciel.' },
   { href: '/donnees-personnelles', title: 'Données personnelles', description: 'Quelles données nous utilisons, pourquoi, combien de temps, et vos droits.' },
+  { href: '/donnees', title: 'Données ouvertes', description: 'Les lieux, structures et services de l’annuaire à télécharger (CSV, JSON, GeoJSON, data·inclusion).' },
   { href: '/plan-du-site', title: 'Plan du site', description: 'La liste des pages publiques.' },
 ];

@@ -13,3 +13,4 @@ export { CommuneField, communeFieldScript, communeInseeName, readCommuneField, c
 export { resolveCommuneField, type CommuneFieldInput, type CommuneFieldResolution } from './use-cases/resolve-commune-field.ts';
 export { territoryRoutes } from './web/territory.routes.ts';
 export { listEpcisOfDepartement } from './db/epci-queries.ts';
+export { importCommuneCentres, type ImportCommuneCentresResult, type ImportCommuneCentresInput } from './use-cases/import-commune-centres.ts';

@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const jobs = pgTable(
   'jobs',
@@ -17,4 +17,19 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
+);
+
+/**
+ * Recurring work done once per period (e.g. the monthly freshness digest for « 2026-03 »): the row is written
+ * in the transaction that does the work, so a second job for the same period (two processes scheduling at
+ * once, a retry after a crash) finds it and does nothing.
+ */
+export const recurringRuns = pgTable(
+  'recurring_runs',
+  {
+    kind: text('kind').notNull(),
+    period: text('period').notNull(),
+    ranAt: timestamp('ran_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.period] })],
 );

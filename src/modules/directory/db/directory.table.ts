@@ -234,6 +234,8 @@ export const errorReports = pgTable(
     status: text('status', { enum: ['open', 'resolved', 'dismissed'] }).notNull().default('open'),
     handledBy: uuid('handled_by'),
     handledAt: timestamp('handled_at', { withTimezone: true }),
+    // What the team did about it (or why it was not an error), written when the report is closed.
+    handlingNote: text('handling_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('error_reports_status_idx').on(t.status, t.createdAt)],

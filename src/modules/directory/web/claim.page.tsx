@@ -1,6 +1,6 @@
 // Asking to manage a structure: find it by name or SIRET, then give its SIRET (and a word for the team).
 import type { FieldError } from '../../../platform/http/form.ts';
-import { BackLink, Button, Input, InsetText, Table, Textarea } from '../../../platform/views/components/index.ts';
+import { BackLink, Button, Input, InsetText, Textarea } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { ClaimCandidate } from '../db/editing-queries.ts';
 import type { StructureRow } from '../db/listing-store.ts';
@@ -26,22 +26,24 @@ export function ClaimSearchPage(props: { ctx: PageContext; query: string; result
           {props.results === null ? null : props.results.length === 0 ? (
             <InsetText text={`Aucune structure ne correspond à « ${props.query} ». Vérifiez l’orthographe, ou écrivez à l’équipe annuaire du département pour qu’elle ajoute votre structure.`} />
           ) : (
-            <Table
-              caption={`${props.results.length} structure${props.results.length > 1 ? 's' : ''} trouvée${props.results.length > 1 ? 's' : ''}`}
-              captionClasses="govuk-table__caption--m"
-              head={[{ text: 'Structure' }, { text: 'Type' }, { text: 'SIRET' }]}
-              rows={props.results.map((r) => [
-                {
-                  html: (
+            <>
+              <h2 class="govuk-heading-m">
+                {props.results.length} structure{props.results.length > 1 ? 's' : ''} trouvée{props.results.length > 1 ? 's' : ''}
+              </h2>
+              <ul class="govuk-list govuk-list--spaced">
+                {props.results.map((r) => (
+                  <li>
                     <a class="govuk-link" href={`/ma-structure/revendiquer/${r.id}`}>
                       {r.name}
                     </a>
-                  ),
-                },
-                { text: STRUCTURE_KIND_LABELS[r.kind] },
-                { text: r.siret ?? 'non renseigné' },
-              ])}
-            />
+                    <br />
+                    <span class="govuk-body-s">
+                      {STRUCTURE_KIND_LABELS[r.kind]} · SIRET {r.siret ?? 'non renseigné'}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </div>
       </div>

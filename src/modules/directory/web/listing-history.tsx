@@ -1,7 +1,7 @@
 // The recent history of a listing on its edit page: who changed which field, when, and where its
 // moderation stands.
 import { formatParisDateTime } from '../../../platform/time/paris.ts';
-import { Table, Tag } from '../../../platform/views/components/index.ts';
+import { Tag } from '../../../platform/views/components/index.ts';
 import type { HistoryRow } from '../db/editing-queries.ts';
 
 /** French names of the fields of structures, places and services, for histories. */
@@ -58,6 +58,9 @@ export const FIELD_LABELS: Record<string, string> = {
   pivot: 'Identifiant SIRET/RNA',
   status: 'Publication',
   networks: 'Réseaux',
+  otherLabels: 'Autres formations et labels',
+  parentStructureName: 'Structure porteuse',
+  socialCentreId: 'Centre social du département',
 };
 
 function shown(value: unknown): string {
@@ -100,19 +103,19 @@ export function ListingHistory(props: { rows: HistoryRow[]; names: Map<string, {
       <h2 class="govuk-heading-m" id="historique">
         Historique des modifications
       </h2>
-      <Table
-        caption="Les 30 dernières modifications, les plus récentes d’abord"
-        captionClasses="govuk-table__caption--s"
-        classes="govuk-table--small-text-until-tablet"
-        head={[{ text: 'Date' }, { text: 'Par' }, { text: 'Information' }, { text: 'Nouvelle valeur' }, { text: 'Relecture' }]}
-        rows={props.rows.map((r) => [
-          { text: formatParisDateTime(r.changedAt) },
-          { text: who(r) },
-          { text: FIELD_LABELS[r.field] ?? r.field },
-          { text: shown(r.newValue) },
-          { html: moderationTag[r.moderation] },
-        ])}
-      />
+      <p class="govuk-body">Les 30 dernières modifications, les plus récentes d’abord.</p>
+      <ul class="govuk-list govuk-list--spaced">
+        {props.rows.map((r) => (
+          <li class="relais-break-word">
+            <strong>{FIELD_LABELS[r.field] ?? r.field}</strong> : {shown(r.newValue)}
+            <br />
+            <span class="govuk-body-s">
+              {formatParisDateTime(r.changedAt)}, {who(r)}
+            </span>{' '}
+            {moderationTag[r.moderation]}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/http/form.ts';
-import { BackLink, Button, Input, NotificationBanner, Table, Tag } from '../../../platform/views/components/index.ts';
+import { BackLink, Button, Input, NotificationBanner, SummaryList, Tag } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { StructureMember } from '../../accounts/index.ts';
 import { errorOf, Summary } from './form-kit.tsx';
@@ -21,15 +21,20 @@ export function MembersPage(props: {
           <Summary errors={errors} order={['displayName', 'email']} />
           {props.notice ? <NotificationBanner type="success" text={props.notice} /> : null}
           <h1 class="govuk-heading-l">{title}</h1>
-          <Table
-            caption="Personnes qui tiennent à jour les informations de la structure"
-            captionClasses="govuk-table__caption--m"
-            head={[{ text: 'Nom' }, { text: 'Adresse e-mail' }, { text: 'Compte' }]}
-            rows={props.members.map((m) => [
-              { text: m.displayName },
-              { text: m.email },
-              { html: m.status === 'active' ? <Tag text="Actif" classes="govuk-tag--green" /> : m.status === 'invited' ? <Tag text="Invitation envoyée" classes="govuk-tag--blue" /> : <Tag text="Désactivé" classes="govuk-tag--grey" /> },
-            ])}
+          <h2 class="govuk-heading-m">Personnes qui tiennent à jour les informations de la structure</h2>
+          <SummaryList
+            rows={props.members.map((m) => ({
+              key: { text: m.displayName },
+              value: {
+                html: (
+                  <>
+                    <span class="relais-break-word">{m.email}</span>
+                    <br />
+                    {m.status === 'active' ? <Tag text="Actif" classes="govuk-tag--green" /> : m.status === 'invited' ? <Tag text="Invitation envoyée" classes="govuk-tag--blue" /> : <Tag text="Désactivé" classes="govuk-tag--grey" />}
+                  </>
+                ),
+              },
+            }))}
           />
           <h2 class="govuk-heading-m">Inviter un ou une collègue</h2>
           <p class="govuk-body">Votre collègue reçoit un lien par e-mail, valable 7 jours, pour choisir son mot de passe.</p>

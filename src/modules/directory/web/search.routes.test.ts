@@ -100,6 +100,20 @@ describe('GET /lieux', () => {
     expect(html).toContain('3 lieux trouvés');
   });
 
+  it('finds the commune from a postcode typed as text, and from an INSEE code alone', async () => {
+    // 35380 is the postcode of five communes: without JavaScript, the form asks which one, keeping the needs.
+    const ask = await get('/lieux?besoin=demarches&commune=35380');
+    expect(ask.status).toBe(422);
+    expect(ask.html).toContain('Plusieurs communes correspondent à « 35380 »');
+    expect(ask.html).toMatch(/type="radio" value="35211" name="communeInsee"\/><label[^>]*>Paimpont \(35380\)/);
+    expect(ask.html).toMatch(/value="demarches" checked/);
+    const byPostcode = await get('/lieux?besoin=demarches&commune=35380&communeInsee=35211');
+    expect(byPostcode.status).toBe(200);
+    expect(byPostcode.html).toContain('près de Paimpont</h1>');
+    expect(names(byPostcode.html)[0]).toBe('Zéphyr Proche');
+    expect(names((await get('/lieux?communeInsee=35211&rayon=5')).html)).toEqual(['Zéphyr Proche', 'Zéphyr Moyen']);
+  });
+
   it('searches around a position, within the chosen radius', async () => {
     const within20 = names((await get(`/lieux?${near}`)).html);
     expect(within20).toEqual(['Zéphyr Proche', 'Zéphyr Moyen', 'Zéphyr Centre social', 'Zéphyr Loin']);

@@ -9,6 +9,7 @@ export { ErrorMessage, type ErrorMessageProps } from './error-message.tsx';
 export { Fieldset, type FieldsetProps, type LegendOptions } from './fieldset.tsx';
 export type { ErrorMessageOptions, FormGroupOptions, HintOptions, LabelOptions } from './form-group.tsx';
 export { Input, type InputProps } from './input.tsx';
+export { FileUpload, type FileUploadProps } from './file-upload.tsx';
 export { Button, type ButtonProps } from './button.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.tsx';
 export { Textarea, type TextareaProps } from './textarea.tsx';
