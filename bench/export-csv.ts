@@ -4,7 +4,7 @@
 // DATABASE_URL) names a PostgreSQL server, on PostgreSQL in the same run. Prints the figures; the places come from
 // bench/directory-data.ts (every French commune of ../shared/data/communes-2024.csv, never copied here).
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import postgres from 'postgres';
@@ -114,5 +114,18 @@ if (pgUrl) {
     await admin.end();
   }
 }
-console.log('| Mesure | Résultat | Budget | Verdict |\n|---|---|---|---|');
-for (const r of rows) console.log(r);
+const section = [
+  '<!-- bench:export:start -->',
+  `Mesuré le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC avec \`npm run bench\` (Node ${process.version}).`,
+  '',
+  '| mesure | résultat | budget | |',
+  '|---|---|---|---|',
+  ...rows,
+  '<!-- bench:export:end -->',
+].join('\n');
+const docPath = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+let doc = readFileSync(docPath, 'utf8');
+if (!doc.includes('<!-- bench:export:start -->')) doc += '\n## Export des données ouvertes\n\n<!-- bench:export:start -->\n<!-- bench:export:end -->\n';
+doc = doc.replace(/<!-- bench:export:start -->[\s\S]*<!-- bench:export:end -->/, section);
+writeFileSync(docPath, doc);
+console.log(section);

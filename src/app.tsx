@@ -19,6 +19,7 @@ import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
+import { isOrientationUpload, ORIENTATION_BODY_LIMIT_BYTES, orientationRoutes } from './modules/orientation/index.ts';
 import { editingRoutes, embedRoutes, IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, moderationRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
@@ -78,7 +79,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     maxSize: deps.config.importMaxBytes + IMPORT_FORM_OVERHEAD,
     onError: (c) => c.redirect(`${IMPORT_UPLOAD_PATH}?trop-volumineux=1`, 303),
   });
-  app.use((c, next) => (c.req.path === IMPORT_UPLOAD_PATH && c.req.method === 'POST' ? importLimit(c, next) : defaultLimit(c, next)));
+  // The orientation form carries up to three 5 MB files: it gets a larger limit too.
+  const orientationLimit = bodyLimit({
+    maxSize: ORIENTATION_BODY_LIMIT_BYTES,
+    onError: async (c) => c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413),
+  });
+  app.use((c, next) =>
+    c.req.path === IMPORT_UPLOAD_PATH && c.req.method === 'POST'
+      ? importLimit(c, next)
+      : isOrientationUpload(c.req.method, c.req.path)
+        ? orientationLimit(c, next)
+        : defaultLimit(c, next),
+  );
   app.use(sessionMiddleware);
   // Before the CSRF check, so that its 403 page (and the logs) know who is signed in; it only reads.
   app.use(principalMiddleware);
@@ -100,6 +112,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', importUploadRoutes);
   app.route('/', editingRoutes);
   app.route('/', moderationRoutes);
+  app.route('/', orientationRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

@@ -33,6 +33,7 @@ const envSchema = z.object({
   JOBS_WORKER: booleanish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  RELAIS_ORIENTATION_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
   // MapLibre style of the maps (results and place pages). Default: OpenFreeMap, built from OpenStreetMap open data.
   RELAIS_MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).default('https://tiles.openfreemap.org/styles/positron'),
@@ -69,6 +70,8 @@ export interface Config {
     | { enabled: true; issuer: string; clientId: string; clientSecret: string; acr: string };
   jobs: { worker: boolean; pollMs: number };
   bodyLimitBytes: number;
+  /** Days after which an orientation's personal data are erased. */
+  orientationRetentionDays: number;
   /** Largest file the département team may upload on « Importer des lieux ». */
   importMaxBytes: number;
   map: { styleUrl: string };
@@ -119,6 +122,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : { enabled: false },
     jobs: { worker: e.JOBS_WORKER, pollMs: e.JOBS_POLL_MS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    orientationRetentionDays: e.RELAIS_ORIENTATION_RETENTION_DAYS,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     map: { styleUrl: e.RELAIS_MAP_STYLE_URL },
     embed: { allowedOrigins: e.RELAIS_EMBED_ALLOWED_ORIGINS },

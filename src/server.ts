@@ -4,7 +4,8 @@ import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createApp } from './app.tsx';
 import type { Config } from './config.ts';
-import { jobHandlers, monthlyJobs } from './jobs.ts';
+import { dailyJobs, jobHandlers, monthlyJobs } from './jobs.ts';
+import { scheduleDaily } from './platform/jobs/daily.ts';
 import { scheduleMonthly } from './platform/jobs/recurring.ts';
 import { randomIds, systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase, type Database } from './platform/db/client.ts';
@@ -39,6 +40,7 @@ export async function openAndPrepare(config: Config, logger: Logger, clock: Cloc
       // The communes of the département are reference data every installation needs, demo or not.
       if (!(await hasTerritory(database.db, config.departement))) await importTerritory({ db: database.db }, config.departement);
       for (const job of monthlyJobs) await scheduleMonthly(database.db, job, clock.now());
+      for (const job of dailyJobs) await scheduleDaily(database.db, job, clock.now());
       return config.seedDemo ? seedDemo({ db: database.db, clock, ids: randomIds }, config.departement) : null;
     });
     if (seed?.seeded) logger.info({ departement: config.departement }, 'données de démonstration créées');

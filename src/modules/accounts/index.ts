@@ -13,4 +13,5 @@ export { seedDemoAccounts, DEMO_PASSWORD, type DemoAccount } from './use-cases/s
 export { checkPassword, passwordMessages, MIN_PASSWORD_LENGTH } from './domain/password-policy.ts';
 export { normaliseEmail, isPlausibleEmail } from './domain/email.ts';
 export { hashPassword } from '../../platform/security/password-hash.ts';
+export { structureMemberEmails, userContact } from './db/users.queries.ts';
 export { listStructureMembers, userNames, findUserByEmail, type StructureMember } from './use-cases/list-structure-members.ts';

@@ -45,6 +45,11 @@ export {
   type TableSchema,
 } from './domain/validate-row.ts';
 
+// Orientation (src/modules/orientation) reaches services, structures and its own two tables through here.
+export { getService, listingNames, type ServiceWithStructure } from './db/service-queries.ts';
+export { orientations, orientationAttachments } from './db/directory.table.ts';
+export { createService, createStructure } from './db/listing-store.ts';
+
 // Import and open data (schema v1.0.x and v0 files; exports at /donnees).
 export { placeFieldsFromDomain, placeFromDbRow, UNKNOWN_PIVOT, type SchemaPlaceFields } from './db/place-mapping.ts';
 export { importPlaces, REPORT_LIMIT, type ImportActor, type ImportPlacesInput, type ImportPlacesResult } from './use-cases/import-places.ts';

@@ -29,3 +29,23 @@ export async function activeRoles(q: Queryable, userId: string): Promise<RoleSco
     .orderBy(roleGrants.grantedAt);
   return rows;
 }
+
+/** E-mail addresses of the active staff holding an active role scoped to the structure (its members). */
+export async function structureMemberEmails(q: Queryable, structureId: string): Promise<string[]> {
+  const rows = await q
+    .selectDistinct({ email: users.email })
+    .from(users)
+    .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
+    .where(and(eq(roleGrants.structureId, structureId), isNull(roleGrants.revokedAt), eq(users.status, 'active'), eq(users.kind, 'staff')))
+    .orderBy(users.email);
+  return rows.map((r) => r.email);
+}
+
+/** The e-mail address and name of a user, to write to them (null when the account no longer exists or is off). */
+export async function userContact(q: Queryable, userId: string): Promise<{ email: string; displayName: string } | null> {
+  const [row] = await q
+    .select({ email: users.email, displayName: users.displayName, status: users.status })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row && row.status === 'active' ? { email: row.email, displayName: row.displayName } : null;
+}

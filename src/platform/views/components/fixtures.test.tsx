@@ -118,16 +118,7 @@ const shipped: Record<string, AnyComponent> = {
  * Fixtures we do not reproduce, each with the reason. Keep this short: every entry is a difference from the
  * library that a page could hit.
  */
-const noEnhancement = 'the JavaScript-enhanced drop zone is not implemented: pages work without JavaScript';
-const excluded: Record<string, Record<string, string>> = {
-  'file-upload': {
-    enhanced: noEnhancement,
-    'enhanced, with error message and hint': noEnhancement,
-    'enhanced, multiple files': noEnhancement,
-    'enhanced, custom wrapper classes and attributes': noEnhancement,
-    translated: noEnhancement,
-  },
-};
+const excluded: Record<string, Record<string, string>> = {};
 
 function fixtures(component: string): Fixture[] {
   return (JSON.parse(readFileSync(join(govukDir, component, 'fixtures.json'), 'utf8')) as { fixtures: Fixture[] }).fixtures;
