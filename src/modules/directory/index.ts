@@ -70,7 +70,7 @@ export {
   receptionModeLabel,
   mobilisationModeLabel,
   mobilisableByLabel,
-} from './domain/data-inclusion-vocabulary.ts';
+} from './domain/data-inclusion.ts';
 
 // Public search of places (/lieux), its results list and the map; reused by the embed.
 export { searchRoutes } from './web/search.routes.tsx';
