@@ -70,7 +70,7 @@ export {
   receptionModeLabel,
   mobilisationModeLabel,
   mobilisableByLabel,
-} from './domain/data-inclusion-vocabulary.ts';
+} from './domain/data-inclusion.ts';
 
 // Public search of places (/lieux), its results list and the map; reused by the embed.
 export { searchRoutes } from './web/search.routes.tsx';
@@ -92,6 +92,9 @@ export { DEFAULT_RADIUS_KM, LABELS, NEEDS, PUBLICS, RADII_KM, formatDistance, la
 export type { LabelSlug, Need, NeedSlug, PublicSlug, RadiusKm } from './domain/needs.ts';
 export { PlaceResults, SearchPagination, addressLine, placePageHref, resultMarkers, type PlaceResultsProps } from './web/place-results.tsx';
 export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, type PlaceMapProps } from './web/place-map.tsx';
+
+// The embeddable search (/integrer) and its custom element.
+export { embedRoutes } from './web/embed.routes.tsx';
 
 // Self-editing by structure members (« Ma structure »): routes, claims, SIRET and freshness rules.
 export { editingRoutes } from './web/editing.routes.tsx';

@@ -66,8 +66,8 @@ async function writeHistory(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
   actor: Actor,
+  now: Date,
 ): Promise<string[]> {
-  const now = deps.clock.now();
   const batchId = deps.ids.uuid();
   const fields = Object.keys(after).filter((k) => !NOT_HISTORY.has(k) && after[k] !== undefined && !same(before[k], after[k]));
   if (fields.length === 0) return [];
@@ -108,7 +108,7 @@ async function create(q: Queryable, deps: StoreDeps, entityType: EntityType, fie
   };
   await q.insert(table).values(values as never);
   // A listing created by a structure is moderated like an edit: every field it filled in is in the history.
-  await writeHistory(q, deps, entityType, id, {}, fields, actor);
+  await writeHistory(q, deps, entityType, id, {}, fields, actor, now);
   return id;
 }
 
@@ -128,10 +128,11 @@ async function update(
   const table = tables[entityType];
   const [before] = await q.select().from(table).where(eq(table.id, id)).for('update');
   if (!before) throw new Error(`${entityType} ${id} not found`);
-  const changed = await writeHistory(q, deps, entityType, id, before as Record<string, unknown>, patch, actor);
+  // One moment for the whole save: the listing's stamps and its history rows agree exactly.
+  const now = deps.clock.now();
+  const changed = await writeHistory(q, deps, entityType, id, before as Record<string, unknown>, patch, actor, now);
   // « Ces informations sont à jour » confirms a listing without changing it: only its date moves.
   if (changed.length === 0 && !options.confirmOnly) return [];
-  const now = deps.clock.now();
   const set: Record<string, unknown> = { updatedAt: now, lastEditorKind: actor.kind, updatedOn: (patch.updatedOn as string | undefined) ?? parisToday(now) };
   for (const f of changed) set[f] = patch[f];
   Object.assign(set, derived(entityType, Object.fromEntries(changed.map((f) => [f, patch[f]]))));

@@ -186,6 +186,20 @@ export const ZONE_KINDS: readonly Term[] = [
   t('pays', 'Toute la France'),
 ];
 
-export function termLabel(terms: readonly Term[], value: string): string {
-  return terms.find((x) => x.value === value)?.label ?? value;
+/** A slug no label covers (an imported or older value), made readable: « famille--garde-d-enfants » → « Garde d enfants ». */
+function fromSlug(slug: string): string {
+  const words = (slug.split('--').at(-1) ?? slug).replace(/-/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+export function termLabel(terms: readonly Term[], value: string): string {
+  return terms.find((x) => x.value === value)?.label ?? fromSlug(value);
+}
+
+const labeller = (terms: readonly Term[]) => (value: string) => termLabel(terms, value);
+export const themeLabel = labeller(THEMES);
+export const publicLabel = labeller(SERVICE_PUBLICS);
+export const feeLabel = labeller(SERVICE_FEES);
+export const receptionModeLabel = labeller(RECEPTION_MODES);
+export const mobilisationModeLabel = labeller(MOBILISATION_MODES);
+export const mobilisableByLabel = labeller(MOBILISABLE_BY);

@@ -131,8 +131,8 @@ async function revertProblems(tx: Tx, rows: ChangeRow[]): Promise<RevertRefusal[
       continue;
     }
     // A listing created by this save has nothing to go back to: its fields had no value before. (The store
-    // stamps the listing and its first history a moment apart: two readings of the clock.)
-    if (r.changedAt.getTime() - listing.createdAt.getTime() < 1000) {
+    // stamps a new listing and its first history rows with the same moment.)
+    if (r.changedAt.getTime() === listing.createdAt.getTime()) {
       refuse('creation');
       continue;
     }

@@ -5,7 +5,7 @@ import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { ClaimCandidate } from '../db/editing-queries.ts';
 import type { StructureRow } from '../db/listing-store.ts';
 import { errorOf, Summary } from './form-kit.tsx';
-import { STRUCTURE_KIND_LABELS } from './structure.form.ts';
+import { STRUCTURE_KIND_LABELS } from './structure-kinds.ts';
 
 export function ClaimSearchPage(props: { ctx: PageContext; query: string; results: ClaimCandidate[] | null; error?: string | undefined }) {
   const errors: FieldError[] = props.error ? [{ field: 'q', message: props.error }] : [];

@@ -11,7 +11,7 @@ import {
   publicLabel,
   receptionModeLabel,
   themeLabel,
-} from '../domain/data-inclusion-vocabulary.ts';
+} from '../domain/data-inclusion.ts';
 import { durationText, frenchDate } from '../domain/freshness.ts';
 import { PlaceMap, placeMapScript } from './place-map.tsx';
 import { readablePhone, telHref } from '../domain/phone-display.ts';
@@ -117,7 +117,7 @@ function Service({ service, canOrient }: { service: ServiceRow; canOrient: boole
     },
     service.mobilisableBy.length > 0 && {
       key: { text: 'Qui peut faire la demande' },
-      value: { text: service.mobilisableBy.map(mobilisableByLabel).join(' ou ').replace(/^./, (c) => c.toUpperCase()) },
+      value: { text: service.mobilisableBy.map((v) => mobilisableByLabel(v).toLowerCase()).join(' ou ').replace(/^./, (c) => c.toUpperCase()) },
     },
     !!service.accessConditions && { key: { text: 'Conditions' }, value: { text: service.accessConditions } },
     !!service.phone && {

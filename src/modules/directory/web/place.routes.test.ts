@@ -75,7 +75,7 @@ beforeAll(async () => {
       placeId: ids.place,
       name: `Aide aux démarches CAF ${tag}`,
       summary: 'Un conseiller vous aide à faire votre demande.',
-      themes: ['numerique--realiser-des-demarches-administratives-avec-un-accompagnement'],
+      themes: ['numerique--acceder-a-des-services-en-ligne'],
       publics: ['seniors', 'familles'],
       fees: 'gratuit',
       receptionModes: ['en-presentiel'],
@@ -141,8 +141,8 @@ describe('the page of a place', () => {
       expect(page).toContain(offer);
     }
     expect(page).toContain(`Aide aux démarches CAF ${tag}`);
-    expect(page).toContain('Réaliser des démarches administratives avec un accompagnement');
-    expect(page).toContain('Qui peut faire la demande La personne elle-même ou un professionnel qui l’accompagne');
+    expect(page).toContain('Accéder à des services en ligne');
+    expect(page).toContain('Qui peut faire la demande Les personnes elles-mêmes ou les professionnels');
     expect(page).not.toContain(`Service retiré ${tag}`);
     expect(html).toContain('Voir l’accessibilité du lieu sur acceslibre');
     expect(html).toContain(`href="/structures/${ids.demoStructure}"`);

@@ -7,7 +7,8 @@ import { STRUCTURE_KINDS } from '../db/directory.table.ts';
 import type { HistoryRow } from '../db/editing-queries.ts';
 import { errorOf, FrequencyField, SavedBanner, Summary } from './form-kit.tsx';
 import { ListingHistory } from './listing-history.tsx';
-import { STRUCTURE_FIELD_ORDER, STRUCTURE_KIND_LABELS } from './structure.form.ts';
+import { STRUCTURE_FIELD_ORDER } from './structure.form.ts';
+import { STRUCTURE_KIND_LABELS } from './structure-kinds.ts';
 
 export interface StructureFormPageProps {
   ctx: PageContext;

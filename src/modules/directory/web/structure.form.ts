@@ -5,19 +5,6 @@ import type { StructureFields, StructureRow } from '../db/listing-store.ts';
 import { checkSiret, isValidRna } from '../domain/siret.ts';
 import { FieldReader } from './listing-fields.ts';
 
-export const STRUCTURE_KIND_LABELS: Record<(typeof STRUCTURE_KINDS)[number], string> = {
-  association: 'Association',
-  ccas: 'Centre communal d’action sociale (CCAS, CIAS)',
-  france_services: 'France Services',
-  mediatheque: 'Médiathèque, bibliothèque',
-  tiers_lieu: 'Tiers-lieu',
-  centre_social: 'Centre social',
-  epn: 'Espace public numérique (EPN)',
-  mds_cdas: 'MDS ou CDAS du département',
-  administration: 'Administration, organisme public',
-  commune: 'Mairie, commune',
-  autre: 'Autre',
-};
 
 export const STRUCTURE_FIELD_ORDER = ['name', 'kind', 'siret', 'rna', 'description', 'street', 'postcode', 'commune', 'phone', 'email', 'website', 'updateFrequencyDays'] as const;
 

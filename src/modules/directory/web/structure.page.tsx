@@ -2,7 +2,7 @@
 import { Breadcrumbs, SummaryList, type SummaryListRow } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { PublicStructure } from '../db/public-listing-queries.ts';
-import { themeLabel } from '../domain/data-inclusion-vocabulary.ts';
+import { themeLabel } from '../domain/data-inclusion.ts';
 import { frenchDate } from '../domain/freshness.ts';
 import { readablePhone, telHref } from '../domain/phone-display.ts';
 import { STRUCTURE_KIND_LABELS } from './structure-kinds.ts';
