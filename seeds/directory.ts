@@ -637,7 +637,7 @@ export async function seedDemoDirectory(
     demo,
   });
   // One statement per table: the rows travel as one JSON document and PostgreSQL spreads them into the
-  // table's own row type (columns absent from a row are null: every row carries all the NOT NULL ones). The
+  // table's own row type (every row carries the same keys, all the NOT NULL columns among them). The
   // secondary indexes are built once after the rows are in, which is faster than maintaining them row by row
   // (their definitions are read back from the catalogue, so they stay exactly what the migrations made); all in
   // one transaction, so a failure leaves neither half the rows nor a missing index.
@@ -654,8 +654,13 @@ export async function seedDemoDirectory(
       ['services', built.services],
     ] as const) {
       if (rows.length === 0) continue;
+      // The columns the rows carry, named: a column added later by a migration gets its default.
+      const columns = sql.join(
+        Object.keys(rows[0]!).map((k) => sql.identifier(k)),
+        sql`, `,
+      );
       await tx.execute(
-        sql`insert into ${sql.identifier(table)} select * from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::jsonb)`,
+        sql`insert into ${sql.identifier(table)} (${columns}) select ${columns} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::jsonb)`,
       );
     }
     for (const i of indexes) await tx.execute(sql.raw(i.indexdef));

@@ -20,7 +20,7 @@ import { siteRoutes } from './modules/site/index.tsx';
 import { accountsRoutes, principalMiddleware } from './modules/accounts/index.ts';
 import { territoryRoutes } from './modules/territory/index.ts';
 import { isOrientationUpload, ORIENTATION_BODY_LIMIT_BYTES, orientationRoutes } from './modules/orientation/index.ts';
-import { editingRoutes, IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, moderationRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
+import { editingRoutes, embedRoutes, IMPORT_FORM_OVERHEAD, IMPORT_UPLOAD_PATH, importUploadRoutes, moderationRoutes, openDataRoutes, placeRoutes, searchRoutes } from './modules/directory/index.ts';
 
 function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
@@ -104,6 +104,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', territoryRoutes);
   // Before the place pages: /lieux/imprimer must not be read as the place « imprimer ».
   app.route('/', searchRoutes);
+  app.route('/', embedRoutes);
   app.route('/', placeRoutes);
   app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);

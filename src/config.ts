@@ -37,6 +37,17 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
   // MapLibre style of the maps (results and place pages). Default: OpenFreeMap, built from OpenStreetMap open data.
   RELAIS_MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).default('https://tiles.openfreemap.org/styles/positron'),
+  // Sites allowed to show the embeddable search (/integrer) in an iframe: « * » (any), or origins separated by
+  // spaces or commas (https://www.mairie.fr https://*.agglo.fr).
+  RELAIS_EMBED_ALLOWED_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().regex(/^(\*|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/i, 'une origine par site (https://www.exemple.fr), séparées par des espaces, ou *'))
+        .min(1),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -64,6 +75,8 @@ export interface Config {
   /** Largest file the département team may upload on « Importer des lieux ». */
   importMaxBytes: number;
   map: { styleUrl: string };
+  /** Origins allowed to frame the embed pages (CSP frame-ancestors). */
+  embed: { allowedOrigins: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -112,5 +125,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     orientationRetentionDays: e.RELAIS_ORIENTATION_RETENTION_DAYS,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     map: { styleUrl: e.RELAIS_MAP_STYLE_URL },
+    embed: { allowedOrigins: e.RELAIS_EMBED_ALLOWED_ORIGINS },
   };
 }

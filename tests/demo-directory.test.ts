@@ -11,6 +11,7 @@ import { demoSocialCentres } from '../seeds/social-centres.ts';
 import { queryRows } from '../src/platform/db/client.ts';
 import { openWeekLiteral } from '../src/modules/directory/db/listing-store.ts';
 import { lieuxMediationNumeriqueSchema, strictPlaceSchema, validateRow } from '../src/modules/directory/index.ts';
+import { MOBILISABLE_BY, MOBILISATION_MODES, RECEPTION_MODES, SERVICE_FEES, SERVICE_PUBLICS, THEMES } from '../src/modules/directory/domain/data-inclusion.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const dataDir = join(dirname(createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/package.json')), 'data');
@@ -236,5 +237,36 @@ describe('the seeded demo directory (35)', () => {
     expect(Number(bad!.n)).toBe(0);
     const dupes = await rows<{ name: string }>(sql`select name from structures group by name having count(*) > 1`);
     expect(dupes).toEqual([]);
+  });
+});
+
+describe('the seeded services (35)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('use only the data·inclusion v1 vocabularies the editing forms offer', async () => {
+    const rows = await queryRows<Record<string, string[] | string>>(
+      t.deps.db,
+      sql`select distinct unnest(themes) as v, 'themes' as k from services
+          union select distinct unnest(publics), 'publics' from services
+          union select distinct fees, 'fees' from services
+          union select distinct unnest(reception_modes), 'reception' from services
+          union select distinct unnest(mobilisation_modes), 'mobilisation' from services
+          union select distinct unnest(mobilisable_by), 'by' from services`,
+    );
+    const allowed: Record<string, readonly { value: string }[]> = {
+      themes: THEMES,
+      publics: SERVICE_PUBLICS,
+      fees: SERVICE_FEES,
+      reception: RECEPTION_MODES,
+      mobilisation: MOBILISATION_MODES,
+      by: MOBILISABLE_BY,
+    };
+    const unknown = rows.filter((r) => !allowed[r.k as string]!.some((term) => term.value === r.v)).map((r) => `${String(r.k)}: ${String(r.v)}`);
+    expect(rows.length).toBeGreaterThan(30);
+    expect(unknown).toEqual([]);
   });
 });

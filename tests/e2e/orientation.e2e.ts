@@ -86,7 +86,7 @@ describe('orientation in a browser', () => {
     const structureCtx = await e2e.phone();
     const structure = await structureCtx.newPage();
     await structure.goto(link);
-    expect(await structure.locator('h1').textContent()).toBe('Orientation de Aïcha Benali');
+    expect(await structure.locator('h1').textContent()).toBe('Orientation d’Aïcha Benali');
     await checkPage(structure);
     const download = structure.waitForEvent('download');
     await structure.getByRole('link', { name: 'attestation.pdf' }).click();

@@ -93,6 +93,9 @@ export type { LabelSlug, Need, NeedSlug, PublicSlug, RadiusKm } from './domain/n
 export { PlaceResults, SearchPagination, addressLine, placePageHref, resultMarkers, type PlaceResultsProps } from './web/place-results.tsx';
 export { PlaceMap, mapContentSecurityPolicy, placeMapScript, type MapMarker, type PlaceMapProps } from './web/place-map.tsx';
 
+// The embeddable search (/integrer) and its custom element.
+export { embedRoutes } from './web/embed.routes.tsx';
+
 // Self-editing by structure members (« Ma structure »): routes, claims, SIRET and freshness rules.
 export { editingRoutes } from './web/editing.routes.tsx';
 export { approveStructureClaim, approveClaimInTransaction, claimStructure, type ClaimResult } from './use-cases/claim-structure.ts';

@@ -323,11 +323,12 @@ describe('the answer through the e-mailed link', () => {
     const visitor = t.client();
     const page = await visitor.get(link);
     expect(page.status).toBe(200);
-    expect(page.html).toContain('Orientation de Aïcha Benali');
+    expect(page.html).toContain('Orientation d’Aïcha Benali');
     expect(page.html).toContain('+33612345678');
     expect(page.html).toContain('n’a pas d’ordinateur.<br/>Elle est disponible le matin.');
     expect(page.html).toContain('attestation.pdf');
     expect(page.html).toContain('Envoyer la réponse');
+    expect(page.res.headers.get('cache-control')).toBe('no-store');
     await visitor.get(link);
     const views = await audits('orientation.viewed', row.id);
     expect(views).toHaveLength(2);

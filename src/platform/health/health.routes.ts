@@ -1,5 +1,5 @@
 // Probes for a process supervisor or a load balancer. No session, no database access for /healthz.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { ping } from '../db/client.ts';
 import type { AppEnv } from '../http/context.ts';
 import { allow } from '../http/guard.ts';
@@ -8,16 +8,17 @@ const PING_TIMEOUT_MS = 2_000;
 
 export const healthRoutes = new Hono<AppEnv>();
 
-healthRoutes.use(async (c, next) => {
-  await next();
+// Set by each probe itself: a path-less use() here ran for every route mounted after this one at '/'.
+const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('cache-control', 'no-store');
-});
+  await next();
+};
 
 /** Liveness: the process answers. */
-healthRoutes.get('/healthz', allow.system, (c) => c.json({ status: 'ok' }));
+healthRoutes.get('/healthz', allow.system, noStore, (c) => c.json({ status: 'ok' }));
 
 /** Readiness: the database answers and the process is not stopping. */
-healthRoutes.get('/readyz', allow.system, async (c) => {
+healthRoutes.get('/readyz', allow.system, noStore, async (c) => {
   const deps = c.get('deps');
   if (deps.lifecycle?.shuttingDown) return c.json({ status: 'indisponible', raison: 'arrêt en cours' }, 503);
   let timer: NodeJS.Timeout | undefined;

@@ -7,7 +7,7 @@ import type { AppEnv } from './context.ts';
 // class) is allowed by its hash, so pages stay identical for every visitor and can be cached.
 const inlineHash = `'sha256-${createHash('sha256').update(jsEnabledScript).digest('base64')}'`;
 
-export function contentSecurityPolicy(extra: { imgSrc?: string[]; connectSrc?: string[] } = {}): string {
+export function contentSecurityPolicy(extra: { imgSrc?: string[]; connectSrc?: string[]; frameAncestors?: string[] } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${inlineHash}`,
@@ -18,7 +18,8 @@ export function contentSecurityPolicy(extra: { imgSrc?: string[]; connectSrc?: s
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Pages refuse to be framed (clickjacking), except the embed pages that ask for it (/integrer).
+    `frame-ancestors ${extra.frameAncestors?.length ? extra.frameAncestors.join(' ') : "'none'"}`,
   ].join('; ');
 }
 
@@ -31,9 +32,12 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   h.set('x-content-type-options', 'nosniff');
   // A page may ask for less (pages with a secret token in their address send no Referer at all).
   if (!h.has('referrer-policy')) h.set('referrer-policy', 'strict-origin-when-cross-origin');
-  if (!h.has('x-frame-options')) h.set('x-frame-options', 'DENY');
+  // X-Frame-Options, for browsers without frame-ancestors, can only deny: it is left out of a page whose CSP
+  // deliberately allows framing (the embed), and DENY everywhere else.
+  if (!h.has('x-frame-options') && /frame-ancestors 'none'/.test(h.get('content-security-policy') ?? '')) h.set('x-frame-options', 'DENY');
   h.set('cross-origin-opener-policy', 'same-origin');
-  h.set('cross-origin-resource-policy', 'same-origin');
+  // The embed script is loaded by other sites' pages: its route says `cross-origin`.
+  if (!h.has('cross-origin-resource-policy')) h.set('cross-origin-resource-policy', 'same-origin');
   h.set('permissions-policy', 'camera=(), microphone=(), payment=(), usb=(), geolocation=(self)');
   if (c.get('deps')?.config.publicUrl.startsWith('https://')) {
     h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');

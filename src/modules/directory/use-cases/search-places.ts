@@ -343,13 +343,14 @@ export async function searchPlaces(
   q: Queryable,
   criteria: SearchCriteria,
   now: Date,
-  opts: { pageSize?: number } = {},
+  opts: { pageSize?: number; /** Only places in these communes (the embed of an EPCI's site). */ communes?: readonly string[] } = {},
 ): Promise<SearchResults> {
   const pageSize = Math.min(Math.max(opts.pageSize ?? SEARCH_PAGE_SIZE, 1), 200);
   const page = Math.max(1, Math.floor(criteria.page));
   const offset = (page - 1) * pageSize;
   const origin = await findOrigin(q, criteria);
   const where = filters(criteria, now);
+  if (opts.communes) where.push(opts.communes.length ? sql`p.commune_insee = any(${textArray(opts.communes)})` : sql`false`);
   let query: SQL;
   if (origin.kind === 'commune' || origin.kind === 'position') {
     const radius = criteria.radiusKm * 1000;
@@ -376,7 +377,7 @@ export async function searchPlaces(
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && page > 1) {
     // Past the last page: the window count is not there to read, so count apart (rare: a stale link).
-    const counted = await searchPlaces(q, { ...criteria, page: 1 }, now, { pageSize });
+    const counted = await searchPlaces(q, { ...criteria, page: 1 }, now, { ...opts, pageSize });
     total = counted.total;
   }
   return { hits: rows.map(toHit), total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), origin };

@@ -30,7 +30,8 @@ export function OrientationPage(props: OrientationPageProps) {
   const errors = props.answerErrors ?? [];
   const tag = statusLabels[props.status];
   const name = [o.personFirstName, o.personLastName].filter(Boolean).join(' ');
-  const title = o.anonymisedAt ? 'Orientation anonymisée' : `Orientation de ${name}`;
+  // « d’Aïcha », « de Paul »: French elides « de » before a vowel.
+  const title = o.anonymisedAt ? 'Orientation anonymisée' : `Orientation ${/^[aeiouàâäéèêëîïôöùûüœh]/i.test(name) ? 'd’' : 'de '}${name}`;
   return (
     <Layout ctx={props.ctx} title={title} hasErrors={errors.length > 0} beforeContent={props.backLink ? <BackLink href={props.backLink.href} text={props.backLink.text} /> : undefined}>
       <div class="govuk-grid-row">

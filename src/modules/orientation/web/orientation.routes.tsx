@@ -100,6 +100,8 @@ orientationRoutes.post('/orientations/nouvelle', senders, async (c) => {
   if (p.kind !== 'staff') return notFound(c);
   const body = await c.req.parseBody({ all: true });
   const form = await parseOrientationForm(body);
+  // The form shown again holds the person's data.
+  c.header('cache-control', 'no-store');
   const page = async (props: Partial<Parameters<typeof NewOrientationPage>[0]>) =>
     c.html(
       <NewOrientationPage
@@ -155,6 +157,7 @@ orientationRoutes.get('/orientations', senders, async (c) => {
   const deps = depsOf(c);
   const viewer = viewerOf(c)!;
   const items = await listed(c, await listSentBy(deps.db, viewer.userId));
+  c.header('cache-control', 'no-store');
   const sentId = c.req.query('envoyee');
   const sent = sentId ? items.find((i) => i.row.id === sentId) : undefined;
   const notice = sent ? `Votre orientation a été envoyée à ${sent.structureName ?? 'la structure'}. Vous serez prévenu par e-mail de sa réponse.` : undefined;
@@ -166,6 +169,7 @@ orientationRoutes.get('/orientations/recues', staff, async (c) => {
   const viewer = viewerOf(c)!;
   const structureIds = [...new Set(viewer.roles.flatMap((r) => (r.structureId ? [r.structureId] : [])))];
   const items = await listed(c, await listReceivedBy(deps.db, structureIds));
+  c.header('cache-control', 'no-store');
   return c.html(<OrientationListPage ctx={await pageContext(c)} kind="received" items={items} />);
 });
 
@@ -192,6 +196,8 @@ async function showOrientation(c: Context<AppEnv>, shown: Shown, extra: { errors
   });
   const now = deps.clock.now();
   const current = statusAt(o, now);
+  // A person's file: never kept by a browser's or a proxy's cache.
+  c.header('cache-control', 'no-store');
   const answer = extra.errors && !extra.errors.ok ? extra.errors : undefined;
   return c.html(
     <OrientationPage
