@@ -142,7 +142,8 @@ describe('relais CLI', () => {
     database = await open();
     expect(await database.db.select().from(appMeta).where(eq(appMeta.key, 'demo-seed:35'))).toHaveLength(1);
     await database.close();
-  });
+    // Five processes in a row, each seeding a whole demo directory: more than the default 30 s on a busy machine.
+  }, 120_000);
 
   it('as a separate process, exits 1 with a French message when the embedded database is in use (PostgreSQL: several processes are fine)', async () => {
     const held = await open();
