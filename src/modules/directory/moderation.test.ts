@@ -385,6 +385,13 @@ describe('requests to manage a structure', () => {
 describe('quality dashboard', () => {
   const figure = (all: QualityFigures[], type: string) => all.find((f) => f.type === type)!;
 
+  it('leads the team to the bulk import from the section’s navigation', async () => {
+    const page = await moderator.get('/admin/annuaire');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('href="/admin/annuaire/import"');
+    expect((await moderator.get('/admin/annuaire/import')).status).toBe(200);
+  });
+
   it('counts the listings up to date, updated by structures, incomplete and without editor, relative to what was there', async () => {
     const today = () => parisToday(t.clock.now());
     const before = await qualityFigures(t.deps.db, today());

@@ -30,6 +30,7 @@ export function ModerationLayout(props: {
     { href: '/admin/annuaire/moderation', text: `Modifications à relire${n(counts.pendingBatches)}` },
     { href: '/admin/annuaire/signalements', text: `Erreurs signalées${n(counts.openReports)}` },
     { href: '/admin/annuaire/demandes', text: `Demandes de gestion${n(counts.pendingClaims)}` },
+    { href: '/admin/annuaire/import', text: 'Importer des lieux' },
   ];
   return (
     <Layout ctx={props.ctx} title={props.title} hasErrors={props.hasErrors ?? false}>
