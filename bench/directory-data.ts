@@ -9,6 +9,7 @@ import type { Db } from '../src/platform/db/client.ts';
 import { communes } from '../src/modules/territory/db/territory.table.ts';
 import { places } from '../src/modules/directory/db/directory.table.ts';
 import { openWeekLiteral } from '../src/modules/directory/db/listing-store.ts';
+import { prng } from '../seeds/directory.ts';
 
 export const COMMUNES_CSV = new URL('../../shared/data/communes-2024.csv', import.meta.url);
 
@@ -23,17 +24,7 @@ export interface BenchCommune {
   population: number;
 }
 
-/** Mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 function splitCsvLine(line: string): string[] {
   const out: string[] = [];

@@ -12,6 +12,23 @@ export interface AccountView {
   roles: RoleScope[];
 }
 
+/** Where each role works: the account page is where a professional lands after signing in. */
+export function workspaceLinks(roles: ReadonlyArray<RoleScope['role']>): Array<{ href: string; text: string }> {
+  const has = (...wanted: Array<RoleScope['role']>) => roles.some((r) => wanted.includes(r));
+  const links: Array<{ href: string; text: string }> = [];
+  if (has('admin')) links.push({ href: '/admin', text: 'Administration : comptes, rôles, centres, journal' });
+  if (has('admin', 'directory_moderator')) links.push({ href: '/admin/annuaire', text: 'Annuaire : qualité des fiches et modération' });
+  if (has('structure_member')) {
+    links.push({ href: '/ma-structure', text: 'Ma structure : ses lieux et ses services' });
+    links.push({ href: '/orientations/recues', text: 'Orientations reçues par ma structure' });
+  } else links.push({ href: '/ma-structure/revendiquer', text: 'Gérer la fiche de ma structure dans l’annuaire' });
+  if (has('admin', 'agent', 'structure_member', 'partner_agent')) {
+    links.push({ href: '/orientations', text: 'Mes orientations' });
+    links.push({ href: '/lieux', text: 'Trouver un lieu ou un service pour orienter une personne' });
+  }
+  return links;
+}
+
 const roleNames: Record<RoleScope['role'], string> = {
   admin: 'Administrateur du département',
   agent: 'Agent du département',
@@ -81,6 +98,16 @@ export function AccountPage({
               ) : (
                 <p class="govuk-body">Vous n’avez aucun rôle pour l’instant. Demandez-en un à l’administrateur du département.</p>
               )}
+              <h2 class="govuk-heading-m">Vos espaces</h2>
+              <ul class="govuk-list">
+                {workspaceLinks(account.roles.map((r) => r.role)).map((l) => (
+                  <li>
+                    <a class="govuk-link" href={l.href}>
+                      {l.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
             </>
           ) : null}
           {account.kind === 'resident' && franceConnectAvailable && !account.franceConnect ? (
