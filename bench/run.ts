@@ -41,7 +41,7 @@ function startRelais(dataDir: string, port: number): { child: ChildProcess; star
   const started = performance.now();
   const child = spawn(node, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, NODE_ENV: 'production', JOBS_WORKER: 'false', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, NODE_ENV: 'production', RELAIS_SEED_DEMO: 'true', JOBS_WORKER: 'false', DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return { child, started };
@@ -92,7 +92,7 @@ async function pageWeight(base: string): Promise<{ htmlGzip: number; first: numb
 const rows: string[] = [];
 const notes: string[] = [];
 
-// 1. Cold start: a fresh data directory (create, migrate, seed the demo), then a second start on the same data.
+// 1. Cold start: a fresh data directory (create, migrate, seed the demo département and its directory), then a second start on the same data.
 const dataParent = mkdtempSync(join(tmpdir(), 'relais-bench-'));
 const dataDir = join(dataParent, 'data');
 let port = await freePort();
