@@ -16,7 +16,7 @@ export {
   writeCsv,
   type CsvRow,
 } from './domain/csv.ts';
-export { normalisePhone } from './domain/phone.ts';
+export { normalisePhone } from '../../platform/domain/phone.ts';
 export { validateCsvFile, type LineReport } from './domain/validate-file.ts';
 export {
   ETAPES_NUMERIQUES_SCHEMA,
@@ -99,7 +99,7 @@ export { embedRoutes } from './web/embed.routes.tsx';
 // Self-editing by structure members (« Ma structure »): routes, claims, SIRET and freshness rules.
 export { editingRoutes } from './web/editing.routes.tsx';
 export { approveStructureClaim, approveClaimInTransaction, claimStructure, type ClaimResult } from './use-cases/claim-structure.ts';
-export { checkSiret, compactSiret, isValidRna } from './domain/siret.ts';
+export { checkSiret, compactSiret, isValidRna } from '../../platform/domain/siret.ts';
 export { emailMatchesWebsite, WEBMAIL_DOMAINS } from './domain/email-domain.ts';
 export { freshnessOf, UPDATE_FREQUENCIES, type Freshness } from './domain/freshness.ts';
 export {

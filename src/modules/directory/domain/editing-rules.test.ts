@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailDomain, emailMatchesWebsite, websiteDomain } from './email-domain.ts';
 import { freshnessOf, frenchDate } from './freshness.ts';
-import { checkSiret, isValidRna } from './siret.ts';
+import { checkSiret, isValidRna } from '../../../platform/domain/siret.ts';
 
 describe('SIRET', () => {
   it('accepts 14 digits with a right Luhn checksum, spaces allowed', () => {

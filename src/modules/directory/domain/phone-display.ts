@@ -1,6 +1,6 @@
 // Phone numbers are stored in E.164 (« +33299123456 »); people read and dial them in the national form,
 // by pairs (« 02 99 12 34 56 »).
-import { normalisePhone } from './phone.ts';
+import { normalisePhone } from '../../../platform/domain/phone.ts';
 
 // Codes whose numbers use the French national plan (a trunk 0 and nine digits).
 const NATIONAL_PLAN = ['33', '590', '594', '262', '596', '269'];

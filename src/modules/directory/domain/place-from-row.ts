@@ -2,7 +2,7 @@
 // Lenient where people are: cells are trimmed, phones in the usual French written forms are normalised to
 // E.164, and the npm library's spelling of a label is accepted; strict on everything else.
 import { splitMulti } from './csv.ts';
-import { normalisePhone } from './phone.ts';
+import { normalisePhone } from '../../../platform/domain/phone.ts';
 import {
   schemaLabel,
   strictPlaceSchema,

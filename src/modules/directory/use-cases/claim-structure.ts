@@ -11,7 +11,7 @@ import { structureClaims } from '../db/directory.table.ts';
 import { findStructure, pendingClaimOf, type ClaimRow } from '../db/editing-queries.ts';
 import { updateStructure } from '../db/listing-store.ts';
 import { emailMatchesWebsite } from '../domain/email-domain.ts';
-import { checkSiret } from '../domain/siret.ts';
+import { checkSiret } from '../../../platform/domain/siret.ts';
 
 export type EditingDeps = Pick<AppDeps, 'db' | 'clock' | 'ids' | 'config'>;
 

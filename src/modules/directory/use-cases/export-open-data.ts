@@ -2,7 +2,7 @@
 // and services as data·inclusion v1 JSON. Only published listings. Memory stays flat: rows come from the
 // database in batches and leave as chunks of about 64 KB.
 import type { Queryable } from '../../../platform/db/client.ts';
-import { normalisePhone } from '../domain/phone.ts';
+import { normalisePhone } from '../../../platform/domain/phone.ts';
 import { csvLine, splitMulti } from '../domain/csv.ts';
 import { strictPlaceSchema } from '../domain/place.ts';
 import { placeHeader, placeToRecord } from '../domain/place-to-row.ts';

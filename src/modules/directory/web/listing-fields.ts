@@ -3,7 +3,7 @@
 // and in the error summary). Nothing here touches the database: communes are resolved by the routes.
 import type { FieldError, FormValues } from '../../../platform/http/form.ts';
 import { describeOpeningHours, parseOpeningHours } from '../../../platform/time/opening-hours.ts';
-import { normalisePhone } from '../domain/phone.ts';
+import { normalisePhone } from '../../../platform/domain/phone.ts';
 import { isValidEmail, isValidWebAddress } from '../domain/validate-row.ts';
 import { UPDATE_FREQUENCIES } from '../domain/freshness.ts';
 

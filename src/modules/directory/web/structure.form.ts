@@ -2,7 +2,7 @@
 import type { FormValues } from '../../../platform/http/form.ts';
 import { STRUCTURE_KINDS } from '../db/directory.table.ts';
 import type { StructureFields, StructureRow } from '../db/listing-store.ts';
-import { checkSiret, isValidRna } from '../domain/siret.ts';
+import { checkSiret, isValidRna } from '../../../platform/domain/siret.ts';
 import { FieldReader } from './listing-fields.ts';
 
 
