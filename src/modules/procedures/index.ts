@@ -13,3 +13,13 @@ export {
   type CaseState,
   type TransitionResult,
 } from './domain/case-lifecycle.ts';
+export {
+  checkFieldDefinitions,
+  fieldSchema,
+  isShown,
+  validateAnswers,
+  type Answers,
+  type Field,
+  type FieldError,
+  type RawAnswers,
+} from './domain/fields.ts';
