@@ -4,6 +4,7 @@ import { formatParisDateTime } from '../../platform/time/paris.ts';
 import { Button, ErrorSummary, Input, Pagination, Select, Table } from '../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../platform/views/layout.tsx';
 import { AdminNav } from '../../platform/views/admin-nav.tsx';
+import { DayRangeFields } from '../../platform/views/day-range-fields.tsx';
 import { auditActionLabels, auditFamilies } from './audit-labels.ts';
 
 export interface JournalPageProps {
@@ -58,28 +59,7 @@ export function JournalPage(p: JournalPageProps) {
           <div class="govuk-grid-column-one-half">
             <Input id="objet" name="objet" label={{ text: 'Identifiant de l’objet ou de la personne' }} value={valueOf(p.values, 'objet')} spellcheck={false} />
           </div>
-          <div class="govuk-grid-column-one-quarter">
-            <Input
-              id="du"
-              name="du"
-              label={{ text: 'Du' }}
-              hint={{ text: 'Par exemple 01/11/2026' }}
-              classes="govuk-input--width-10"
-              value={valueOf(p.values, 'du')}
-              errorMessage={errorFor(p.errors, 'du')}
-            />
-          </div>
-          <div class="govuk-grid-column-one-quarter">
-            <Input
-              id="au"
-              name="au"
-              label={{ text: 'Au (inclus)' }}
-              hint={{ text: 'Par exemple 30/11/2026' }}
-              classes="govuk-input--width-10"
-              value={valueOf(p.values, 'au')}
-              errorMessage={errorFor(p.errors, 'au')}
-            />
-          </div>
+          <DayRangeFields values={p.values} errors={p.errors} />
         </div>
         <Button text="Filtrer" classes="govuk-button--secondary" />
       </form>

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../platform/http/context.ts';
 import type { FieldError, FormValues } from '../../platform/http/form.ts';
 import { allow } from '../../platform/http/guard.ts';
 import { pageContext } from '../../platform/http/render.tsx';
-import { parisMidnight, parseFrenchDate } from '../../platform/time/paris.ts';
+import { parseDayRange } from '../../platform/http/day-range.ts';
 import { actorOf, requestMetaOf } from './actor.ts';
 import { JournalPage } from './journal.page.tsx';
 
@@ -21,22 +21,10 @@ export function parseJournalFilters(values: FormValues): { filters: AuditFilters
   if (text('action')) filters.action = text('action');
   if (text('acteur')) filters.actor = text('acteur');
   if (text('objet')) filters.subjectId = text('objet');
-  for (const [field, label] of [
-    ['du', 'de début'],
-    ['au', 'de fin'],
-  ] as const) {
-    if (!text(field)) continue;
-    const d = parseFrenchDate(text(field));
-    if (!d) {
-      errors.push({ field, message: `La date ${label} doit être une vraie date, par exemple 01/11/2026` });
-      continue;
-    }
-    if (field === 'du') filters.from = parisMidnight(d.year, d.month, d.day);
-    else filters.to = parisMidnight(d.year, d.month, d.day + 1);
-  }
-  if (filters.from && filters.to && filters.from >= filters.to) {
-    errors.push({ field: 'au', message: 'La date de fin doit être après la date de début' });
-  }
+  const range = parseDayRange(values);
+  if (range.from) filters.from = range.from;
+  if (range.to) filters.to = range.to;
+  errors.push(...range.errors);
   return { filters, errors };
 }
 

@@ -63,14 +63,6 @@ export { reportError, type ReportErrorInput } from './use-cases/report-error.ts'
 export { canEditListing, canOrient } from './web/listing-permissions.ts';
 export { readablePhone, telHref } from './domain/phone-display.ts';
 export { frenchDate, isStale, durationText } from './domain/freshness.ts';
-export {
-  themeLabel,
-  publicLabel,
-  feeLabel,
-  receptionModeLabel,
-  mobilisationModeLabel,
-  mobilisableByLabel,
-} from './domain/data-inclusion.ts';
 
 // Public search of places (/lieux), its results list and the map; reused by the embed.
 export { searchRoutes } from './web/search.routes.tsx';
@@ -112,6 +104,12 @@ export {
   THEMES,
   ZONE_KINDS,
   termLabel,
+  themeLabel,
+  publicLabel,
+  feeLabel,
+  receptionModeLabel,
+  mobilisationModeLabel,
+  mobilisableByLabel,
   type Term,
 } from './domain/data-inclusion.ts';
 export { FIELD_LABELS } from './web/listing-history.tsx';

@@ -4,6 +4,7 @@ import { errorFor, valueOf, type FieldError, type FormValues } from '../../../pl
 import { formatParisDateTime } from '../../../platform/time/paris.ts';
 import { Button, ErrorSummary, Input, Pagination, Select, SummaryList, Tag } from '../../../platform/views/components/index.ts';
 import type { PageContext } from '../../../platform/views/layout.tsx';
+import { DayRangeFields } from '../../../platform/views/day-range-fields.tsx';
 import { LISTING_TYPE_LABELS, type ListingType } from '../domain/change-display.ts';
 import { displayValue, fieldLabel } from './change-values.ts';
 import type { BatchView, ChangeView, ModerationCounts } from '../db/moderation-queries.ts';
@@ -206,28 +207,7 @@ export function QueuePage(p: QueuePageProps) {
           <div class="govuk-grid-column-one-quarter">
             <Input id="structure" name="structure" label={{ text: 'Structure (nom ou partie)' }} value={valueOf(p.values, 'structure')} />
           </div>
-          <div class="govuk-grid-column-one-quarter">
-            <Input
-              id="du"
-              name="du"
-              label={{ text: 'Du' }}
-              hint={{ text: 'Par exemple 01/11/2026' }}
-              classes="govuk-input--width-10"
-              value={valueOf(p.values, 'du')}
-              errorMessage={errorFor(p.errors, 'du')}
-            />
-          </div>
-          <div class="govuk-grid-column-one-quarter">
-            <Input
-              id="au"
-              name="au"
-              label={{ text: 'Au (inclus)' }}
-              hint={{ text: 'Par exemple 30/11/2026' }}
-              classes="govuk-input--width-10"
-              value={valueOf(p.values, 'au')}
-              errorMessage={errorFor(p.errors, 'au')}
-            />
-          </div>
+          <DayRangeFields values={p.values} errors={p.errors} />
         </div>
         <Button text="Filtrer" classes="govuk-button--secondary" />
       </form>

@@ -7,7 +7,8 @@ import { allow } from '../../../platform/http/guard.ts';
 import { clientIp } from '../../../platform/http/rate-limit.ts';
 import { pageContext } from '../../../platform/http/render.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
-import { parisMidnight, parisToday, parseFrenchDate } from '../../../platform/time/paris.ts';
+import { parisToday } from '../../../platform/time/paris.ts';
+import { parseDayRange } from '../../../platform/http/day-range.ts';
 import {
   batchIdOfChange,
   findListingHead,
@@ -122,20 +123,10 @@ export function parseQueueFilters(values: FormValues): { filters: QueueFilters; 
     else errors.push({ field: 'type', message: 'Choisissez un type de fiche dans la liste' });
   }
   if (text('structure')) filters.structure = text('structure').slice(0, 200);
-  for (const [field, label] of [
-    ['du', 'de début'],
-    ['au', 'de fin'],
-  ] as const) {
-    if (!text(field)) continue;
-    const d = parseFrenchDate(text(field));
-    if (!d) {
-      errors.push({ field, message: `La date ${label} doit être une vraie date, par exemple 01/11/2026` });
-      continue;
-    }
-    if (field === 'du') filters.from = parisMidnight(d.year, d.month, d.day);
-    else filters.to = parisMidnight(d.year, d.month, d.day + 1);
-  }
-  if (filters.from && filters.to && filters.from >= filters.to) errors.push({ field: 'au', message: 'La date de fin doit être après la date de début' });
+  const range = parseDayRange(values);
+  if (range.from) filters.from = range.from;
+  if (range.to) filters.to = range.to;
+  errors.push(...range.errors);
   return { filters, errors };
 }
 
