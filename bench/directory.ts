@@ -2,9 +2,10 @@
 // (../shared/data/communes-2024.csv), a typical search timed on PGlite and, when BENCH_DATABASE_URL (or
 // DATABASE_URL) names a PostgreSQL server, on PostgreSQL in the same run; the results page's weight.
 // Rewrites the « Annuaire » table of docs/benchmarks.md.
+import { diskFileStore } from '../src/platform/files/file-store.ts';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -72,6 +73,7 @@ async function resultsPage(database: Database, list: BenchCommune[]): Promise<{ 
     logger: pino({ level: 'silent' }),
     clock: { now: () => NOW },
     ids: randomIds,
+    files: diskFileStore(join(tmpdir(), 'relais-bench-files')),
   };
   const app = createApp(deps);
   // The largest town of the file: the fullest page of 20 results.

@@ -3,6 +3,9 @@
 // (the embedded database lives in the same process, so its memory counts too) and, when BENCH_DATABASE_URL (or
 // DATABASE_URL) names a PostgreSQL server, on PostgreSQL in the same run. Prints the figures; the places come from
 // bench/directory-data.ts (every French commune of ../shared/data/communes-2024.csv, never copied here).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diskFileStore } from '../src/platform/files/file-store.ts';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +44,7 @@ async function measureExport(database: Database): Promise<ExportFigures> {
     logger: pino({ level: 'silent' }),
     clock: { now: () => NOW },
     ids: randomIds,
+    files: diskFileStore(join(tmpdir(), 'relais-bench-files')),
   });
   // Warm up the code paths (and the database's caches) on the small « Données ouvertes » page, then settle.
   await (await app.request('/donnees')).text();

@@ -9,6 +9,7 @@ import { seedDemoAccounts } from '../src/modules/accounts/index.ts';
 import { demoSocialCentres } from './social-centres.ts';
 import { seedDemoDirectory } from './directory.ts';
 import { seedDemoStructures } from './structures.ts';
+import { seedDemoProcedures } from './procedures.ts';
 
 export interface SeedDeps {
   db: Db;
@@ -40,6 +41,7 @@ export async function seedDemo(deps: SeedDeps, departement: '35' | '13'): Promis
   const demoStructures = await seedDemoStructures(deps, departement);
   accounts.push(...(await seedDemoAccounts(deps, demoStructures)));
   await seedDemoDirectory(deps, departement, demoStructures.structure);
+  await seedDemoProcedures(deps);
   await deps.db
     .insert(appMeta)
     .values({ key, value: { at: deps.clock.now().toISOString(), accounts }, updatedAt: deps.clock.now() });

@@ -18,6 +18,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
     .optional(),
   RELAIS_DATA_DIR: z.string().default('./var/data'),
+  RELAIS_FILES_DIR: z.string().default('./var/files'),
   RELAIS_DEPARTEMENT: z.enum(['35', '13']).default('35'),
   RELAIS_SEED_DEMO: booleanish.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
@@ -77,6 +78,8 @@ export interface Config {
   map: { styleUrl: string };
   /** Origins allowed to frame the embed pages (CSP frame-ancestors). */
   embed: { allowedOrigins: string[] };
+  /** Where uploaded and generated files are kept (local disk unless object storage is configured). */
+  files: { dir: string };
 }
 
 export class ConfigError extends Error {}
@@ -126,5 +129,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     importMaxBytes: e.IMPORT_MAX_BYTES,
     map: { styleUrl: e.RELAIS_MAP_STYLE_URL },
     embed: { allowedOrigins: e.RELAIS_EMBED_ALLOWED_ORIGINS },
+    files: { dir: e.RELAIS_FILES_DIR },
   };
 }

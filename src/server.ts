@@ -10,6 +10,7 @@ import { scheduleMonthly } from './platform/jobs/recurring.ts';
 import { randomIds, systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase, type Database } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { createFileStore } from './platform/files/create-file-store.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { startJobWorker, type JobWorker } from './platform/jobs/worker.ts';
 import { createLogger } from './platform/logging.ts';
@@ -59,7 +60,7 @@ export async function startServer(
   const clock = opts.clock ?? systemClock;
   const { database, seed } = await openAndPrepare(config, logger, clock);
   const lifecycle = { shuttingDown: false };
-  const deps: AppDeps = { config, db: database.db, dbKind: database.kind, logger, clock, ids: randomIds, lifecycle };
+  const deps: AppDeps = { config, db: database.db, dbKind: database.kind, logger, clock, ids: randomIds, files: createFileStore(config), lifecycle };
   const app = createApp(deps);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

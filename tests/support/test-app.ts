@@ -1,5 +1,9 @@
 // The whole application in-process on a private test database, with a cookie-keeping client.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
+import { diskFileStore } from '../../src/platform/files/file-store.ts';
 import { createApp } from '../../src/app.tsx';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { manualClock, randomIds, type Clock } from '../../src/platform/clock.ts';
@@ -19,6 +23,7 @@ export interface TestApp {
 
 export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
+  const filesDir = await mkdtemp(join(tmpdir(), 'relais-files-'));
   const clock = manualClock(new Date());
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_WORKER: 'false', ...opts.env });
   const deps: AppDeps = {
@@ -28,9 +33,14 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     logger: pino({ level: 'silent' }),
     clock: opts.clock ?? clock,
     ids: randomIds,
+    // Each test app keeps its files in a directory of its own, removed on close.
+    files: diskFileStore(filesDir),
   };
   const app = createApp(deps);
-  return { app, deps, database, clock, close: () => database.close(), client: () => new TestClient(app) };
+  return { app, deps, database, clock, close: async () => {
+      await database.close();
+      await rm(filesDir, { recursive: true, force: true });
+    }, client: () => new TestClient(app) };
 }
 
 export class TestClient {

@@ -1,4 +1,5 @@
-// Téléprocédures (issue 4): procedures defined as data, filing, review. Started with the pure rules.
+// Téléprocédures (issue 4): procedures defined as data, filing by residents, review by agents, opinions of
+// partner administrations.
 export {
   CASE_ACTORS,
   CASE_COMMANDS,
@@ -23,3 +24,15 @@ export {
   type FieldError,
   type RawAnswers,
 } from './domain/fields.ts';
+export { checkProcedureDefinition, validateCase, visiblePages, routeCase, type ProcedureDefinition, type ProcedurePage } from './domain/procedure.ts';
+export { caseReference, parseCaseReference } from './domain/reference.ts';
+export * from './db/procedures.table.ts';
+export { getPublishedProcedure, listPublishedProcedures, getVersion, listTeams } from './db/procedure-queries.ts';
+export { importProcedureVersion, publishProcedureVersion } from './use-cases/import-procedure.ts';
+export { startDraft, saveDraftPage, submitCase, hashTrackingCode } from './use-cases/file-case.ts';
+export { runCaseCommand } from './use-cases/run-case-command.ts';
+export type { ProceduresDeps, CaseActorRef } from './use-cases/deps.ts';
+export { displayAnswers, type AnswerRow, type AnswerSection, type DisplayLookups } from './domain/answer-display.ts';
+export { storeCaseFile, openCaseFile, checkCaseFile, DEFAULT_MAX_FILE_BYTES, type NewCaseFile, type StoredCaseFile } from './use-cases/case-files.ts';
+export { agentRoleOnCase, teamsOf, type TeamMembership } from './use-cases/case-access.ts';
+export { sendCaseMessage, MESSAGE_MAX_LENGTH, MESSAGE_MAX_FILES } from './use-cases/case-messages.ts';

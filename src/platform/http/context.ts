@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock, IdGenerator } from '../clock.ts';
+import type { FileStore } from '../files/file-store.ts';
 
 /** A role held by a staff member, with its scope. Both code lists empty means the whole département. */
 export interface RoleScope {
@@ -33,6 +34,8 @@ export interface AppDeps {
   logger: Logger;
   clock: Clock;
   ids: IdGenerator;
+  /** Uploaded and generated files (attachments, receipts, letters). */
+  files: FileStore;
   /** Set by the server while it stops, so that /readyz sends the load balancer elsewhere. */
   lifecycle?: { readonly shuttingDown: boolean };
 }

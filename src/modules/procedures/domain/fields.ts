@@ -274,23 +274,26 @@ function readSimple(
  * Reads and checks every shown field. `today` (YYYY-MM-DD, Paris) is passed in for the date rules. The answers
  * hold only valid values of shown fields; `errors` lists every fault, in the order of the form.
  */
-export function validateAnswers(fields: readonly Field[], raw: RawAnswers, today: string): { answers: Answers; errors: FieldError[] } {
+export function validateAnswers(fields: readonly Field[], raw: RawAnswers, today: string, earlier: Answers = {}): { answers: Answers; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const answers: Answers = {};
+  // Conditions may look at answers given on earlier pages (`earlier`); only this call's fields are returned.
+  const seen: Answers = { ...earlier };
   for (const field of fields) {
     if (field.type !== 'repeatable') {
-      readSimple([field], raw, today, '', errors, answers);
+      readSimple([field], raw, today, '', errors, seen);
       continue;
     }
-    if (!isShown(field, answers)) continue;
+    if (!isShown(field, seen)) continue;
     const items = Array.isArray(raw[field.id]) ? (raw[field.id] as unknown[]).filter((x): x is Record<string, RawValue> => !!x && typeof x === 'object' && !Array.isArray(x)) : [];
     // A block left wholly empty is not an item (the « Ajouter » button of the form adds empty ones).
     const filled = items.filter((item) => Object.values(item).some((v) => (typeof v === 'string' ? v.trim() !== '' : v !== undefined && !(Array.isArray(v) && v.length === 0))));
     const min = field.required ? Math.max(1, field.minItems) : field.minItems;
     if (filled.length < min) errors.push({ path: field.id, message: `Ajoutez au moins ${min} ${field.itemLabel.toLowerCase()}${min > 1 ? 's' : ''}` });
     if (filled.length > field.maxItems) errors.push({ path: field.id, message: `Ajoutez au plus ${field.maxItems} ${field.itemLabel.toLowerCase()}s` });
-    answers[field.id] = filled.slice(0, field.maxItems).map((item, i) => readSimple(field.fields, item, today, `${field.id}[${i + 1}].`, errors));
+    seen[field.id] = filled.slice(0, field.maxItems).map((item, i) => readSimple(field.fields, item, today, `${field.id}[${i + 1}].`, errors));
   }
+  const answers: Answers = {};
+  for (const field of fields) if (field.id in seen) answers[field.id] = seen[field.id]!;
   return { answers, errors };
 }
 
