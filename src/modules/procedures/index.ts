@@ -36,3 +36,5 @@ export { displayAnswers, type AnswerRow, type AnswerSection, type DisplayLookups
 export { storeCaseFile, openCaseFile, checkCaseFile, DEFAULT_MAX_FILE_BYTES, type NewCaseFile, type StoredCaseFile } from './use-cases/case-files.ts';
 export { agentRoleOnCase, teamsOf, type TeamMembership } from './use-cases/case-access.ts';
 export { sendCaseMessage, MESSAGE_MAX_LENGTH, MESSAGE_MAX_FILES } from './use-cases/case-messages.ts';
+export { grantFilerAccess, filerMayAccess, sessionCaseIds } from './web/filer-access.ts';
+export { caseCommandHooks } from './use-cases/case-command-hooks.ts';
