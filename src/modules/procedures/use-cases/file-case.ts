@@ -97,9 +97,18 @@ export async function submitCase(
     if (errors.length) return { ok: false, reason: 'invalid', errors } as const;
 
     const teams = await tx.select({ id: reviewTeams.id, key: reviewTeams.key, socialCentreId: reviewTeams.socialCentreId }).from(reviewTeams);
+    // Only the communes the routing rules look at are read from the sectorisation.
+    const communes = def.routing.flatMap((r) => ('communeField' in r ? [communeOf(answers, r.communeField)] : [])).filter((x): x is string => x !== null);
     const centreOf = new Map<string, string>();
-    for (const r of await queryRows<{ commune_insee: string; social_centre_id: string }>(tx, sql`select commune_insee, social_centre_id from social_centre_communes`)) {
-      centreOf.set(r.commune_insee, r.social_centre_id);
+    if (communes.length) {
+      const served = await queryRows<{ commune_insee: string; social_centre_id: string }>(
+        tx,
+        sql`select commune_insee, social_centre_id from social_centre_communes where commune_insee in (${sql.join(
+          communes.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+      );
+      for (const r of served) centreOf.set(r.commune_insee, r.social_centre_id);
     }
     const teamKey = routeCase(def, answers, (commune) => teams.find((tm) => tm.socialCentreId !== null && tm.socialCentreId === centreOf.get(commune))?.key ?? null);
     const team = teams.find((tm) => tm.key === teamKey) ?? null;
