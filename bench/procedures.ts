@@ -74,22 +74,22 @@ async function generateCases(database: Database, count: number): Promise<{ secon
       select gen_random_uuid(), ${procedure.procedureId}, ${procedure.versionId}, st, '{}'::jsonb,
              jsonb_build_object('prenom', fn, 'nom', ln, 'commune', co, 'moyen_contact', 'courriel', 'email', em, 'sujet', 'aide', 'message', msg),
              fn || ' ' || ln, em, co, tm,
-             case when i % 3 = 0 then null else (${textArray(colleagues)})[1 + (i / 3) % ${colleagues.length}]::uuid end,
+             case when i % 3 = 0 then null else (${textArray(colleagues)})[(1 + (i / 3) % ${colleagues.length})::int]::uuid end,
              to_tsvector('french', i::text || ' ' || translate(fn || ' ' || ln || ' ' || msg, 'ïéèêàç', 'ieeeac')),
              at, at, at, at,
              case when st in ('accepted', 'refused', 'closed_without_action') then at + interval '9 days' end,
              case when st in ('refused', 'closed_without_action') then 'Motif de la décision' end
       from (
         select i,
-               (${textArray(STATES)})[1 + i % ${STATES.length}] as st,
-               (${textArray(FIRST)})[1 + i % ${FIRST.length}] as fn,
-               (${textArray(LAST)})[1 + (i / 7) % ${LAST.length}] as ln,
-               (${textArray(communes)})[1 + (i * 7919) % ${communes.length}] as co,
-               (${textArray(teams)})[1 + (i * 31) % ${teams.length}]::uuid as tm,
+               (${textArray(STATES)})[(1 + i % ${STATES.length})::int] as st,
+               (${textArray(FIRST)})[(1 + i % ${FIRST.length})::int] as fn,
+               (${textArray(LAST)})[(1 + (i / 7) % ${LAST.length})::int] as ln,
+               (${textArray(communes)})[(1 + (i * 7919) % ${communes.length})::int] as co,
+               (${textArray(teams)})[(1 + (i * 31) % ${teams.length})::int]::uuid as tm,
                'personne' || i || '@exemple.fr' as em,
-               'Bonjour, j’ai besoin d’aide pour mon ' || (${textArray(WORDS)})[1 + i % ${WORDS.length}] || ' et mon ' || (${textArray(WORDS)})[1 + (i / 16) % ${WORDS.length}] || '.' as msg,
+               'Bonjour, j’ai besoin d’aide pour mon ' || (${textArray(WORDS)})[(1 + i % ${WORDS.length})::int] || ' et mon ' || (${textArray(WORDS)})[(1 + (i / 16) % ${WORDS.length})::int] || '.' as msg,
                to_timestamp(${base / 1000} - i * 90) as at
-        from generate_series(${from}::int, ${to}::int) as i
+        from generate_series(${from}::bigint, ${to}::bigint) as i
       ) g`);
     process.stdout.write(`\r  ${to + 1} dossiers générés`);
   }

@@ -16,6 +16,7 @@ const moduleScripts: Record<string, string> = {
   'commune-autocomplete.js': join(root, 'src/modules/territory/web/commune-autocomplete.js'),
   'place-map.js': join(root, 'src/modules/directory/web/place-map.js'),
   'search-position.js': join(root, 'src/modules/directory/web/search-position.js'),
+  'procedure-autosave.js': join(root, 'src/modules/procedures/web/procedure-autosave.js'),
 };
 // Third-party files served as they are, loaded only by the pages that need them (MapLibre: its CSP build,
 // whose worker is a file, so the Content-Security-Policy needs no blob: worker).

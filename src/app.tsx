@@ -1,4 +1,5 @@
 // Composition root: global middleware, then each module's routes.
+import { FILING_BODY_LIMIT_BYTES, FILING_UPLOAD_PATH, filingCsrfFailure, filingRoutes } from './modules/procedures/index.ts';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { bodyLimit } from 'hono/body-limit';
@@ -84,12 +85,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     maxSize: ORIENTATION_BODY_LIMIT_BYTES,
     onError: async (c) => c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413),
   });
+  // A page of a procedure may carry several files (each field has its own cap, checked with the file).
+  const filingLimit = bodyLimit({
+    maxSize: FILING_BODY_LIMIT_BYTES,
+    onError: async (c) => c.html(<ErrorPage ctx={await pageContext(c as never)} status={413} />, 413),
+  });
   app.use((c, next) =>
     c.req.path === IMPORT_UPLOAD_PATH && c.req.method === 'POST'
       ? importLimit(c, next)
       : isOrientationUpload(c.req.method, c.req.path)
         ? orientationLimit(c, next)
-        : defaultLimit(c, next),
+        : c.req.method === 'POST' && FILING_UPLOAD_PATH.test(c.req.path)
+          ? filingLimit(c, next)
+          : defaultLimit(c, next),
   );
   app.use(sessionMiddleware);
   // Before the CSRF check, so that its 403 page (and the logs) know who is signed in; it only reads.
@@ -97,7 +105,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(csrfMiddleware);
 
   setForbiddenRenderer(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={403} />, 403));
-  setCsrfFailureRenderer(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={403} />, 403));
+  setCsrfFailureRenderer(async (c) => (await filingCsrfFailure(c)) ?? c.html(<ErrorPage ctx={await pageContext(c)} status={403} />, 403));
 
   app.route('/', siteRoutes);
   app.route('/', accountsRoutes);
@@ -113,6 +121,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', editingRoutes);
   app.route('/', moderationRoutes);
   app.route('/', orientationRoutes);
+  app.route('/', filingRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

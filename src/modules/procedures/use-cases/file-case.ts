@@ -9,6 +9,7 @@ import { enqueueJob } from '../../../platform/jobs/enqueue.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { queryRows } from '../../../platform/db/client.ts';
 import { parisToday } from '../../../platform/time/paris.ts';
+import { randomToken, sha256 } from '../../../platform/security/secret-token.ts';
 import { transition } from '../domain/case-lifecycle.ts';
 import type { FieldError, RawAnswers } from '../domain/fields.ts';
 import { communeOf, contactOf, routeCase, searchText, validateCase } from '../domain/procedure.ts';
@@ -17,7 +18,7 @@ import { getPublishedProcedure, getVersion } from '../db/procedure-queries.ts';
 import { caseEvents, cases, reviewTeams } from '../db/procedures.table.ts';
 import type { CaseActorRef, ProceduresDeps } from './deps.ts';
 
-export type StartDraftResult = { ok: true; caseId: string } | { ok: false; reason: 'not_found' };
+export type StartDraftResult = { ok: true; caseId: string; token: string } | { ok: false; reason: 'not_found' };
 
 export async function startDraft(
   deps: Pick<ProceduresDeps, 'db' | 'clock' | 'ids'>,
@@ -27,6 +28,8 @@ export async function startDraft(
   if (!procedure) return { ok: false, reason: 'not_found' };
   const now = deps.clock.now();
   const id = deps.ids.uuid();
+  // The draft's own key: carried by its pages (a lost session loses nothing) and by the « reprendre » link.
+  const token = randomToken();
   await deps.db.insert(cases).values({
     id,
     procedureId: procedure.procedureId,
@@ -35,11 +38,12 @@ export async function startDraft(
     rawAnswers: {},
     filerUserId: input.filerUserId,
     filedByUserId: input.filedByUserId ?? null,
+    resumeTokenHash: sha256(token),
     createdAt: now,
     updatedAt: now,
     touchedAt: now,
   });
-  return { ok: true, caseId: id };
+  return { ok: true, caseId: id, token };
 }
 
 /**
@@ -187,4 +191,11 @@ export async function submitCase(
     await enqueueJob(tx, { kind: 'procedures.notify', payload: { caseId: row.id, event: firstFiling ? 'filed' : 'resubmitted' } }, now);
     return { ok: true, caseId: row.id, number: row.number, reference, trackingCode, already: false } as const;
   });
+}
+
+/** The draft a « reprendre » key opens (only while it is a draft), or null. */
+export async function draftByToken(q: ProceduresDeps['db'], token: string): Promise<{ id: string; filerUserId: string | null } | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/u.test(token)) return null;
+  const [row] = await q.select({ id: cases.id, filerUserId: cases.filerUserId }).from(cases).where(and(eq(cases.resumeTokenHash, sha256(token)), eq(cases.state, 'draft')));
+  return row ?? null;
 }
