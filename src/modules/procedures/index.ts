@@ -40,3 +40,6 @@ export { grantFilerAccess, filerMayAccess, sessionCaseIds } from './web/filer-ac
 export { caseCommandHooks } from './use-cases/case-command-hooks.ts';
 export { filingRoutes, filingCsrfFailure, FILING_UPLOAD_PATH, FILING_BODY_LIMIT_BYTES } from './web/filing.routes.tsx';
 export { FieldInputs } from './web/field-inputs.tsx';
+export { reviewRoutes } from './web/review.routes.tsx';
+export { searchInbox, type InboxCriteria } from './db/inbox-queries.ts';
+export { exportCasesCsv } from './use-cases/export-cases.ts';
