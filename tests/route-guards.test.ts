@@ -33,7 +33,8 @@ function registeredRoutes(): RouteInfo[] {
 const PUBLIC = new Set(['anyone', 'anonymous only', 'system']);
 
 function concrete(path: string): string {
-  return path.replace(/:[A-Za-z0-9_]+(\{[^}]*\})?\??/g, '00000000-0000-4000-8000-000000000000').replace(/\*$/, 'x');
+  // A parameter's pattern may hold quantifiers in braces ({8}): one level of nesting is read.
+  return path.replace(/:[A-Za-z0-9_]+(\{(?:[^{}]|\{[^{}]*\})*\})?\??/g, '00000000-0000-4000-8000-000000000000').replace(/\*$/, 'x');
 }
 
 describe('route guards', () => {
