@@ -1,5 +1,5 @@
 // Composition root: global middleware, then each module's routes.
-import { FILING_BODY_LIMIT_BYTES, FILING_UPLOAD_PATH, filingCsrfFailure, filingRoutes, reviewRoutes } from './modules/procedures/index.ts';
+import { FILING_BODY_LIMIT_BYTES, FILING_UPLOAD_PATH, filingCsrfFailure, filingRoutes, followUpRoutes, reviewRoutes } from './modules/procedures/index.ts';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { bodyLimit } from 'hono/body-limit';
@@ -121,6 +121,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', editingRoutes);
   app.route('/', moderationRoutes);
   app.route('/', orientationRoutes);
+  // Before the filing routes: /demarches/suivi must not be read as the procedure « suivi ».
+  app.route('/', followUpRoutes);
   app.route('/', filingRoutes);
   app.route('/', reviewRoutes);
 

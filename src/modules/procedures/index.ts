@@ -43,3 +43,4 @@ export { FieldInputs } from './web/field-inputs.tsx';
 export { reviewRoutes } from './web/review.routes.tsx';
 export { searchInbox, type InboxCriteria } from './db/inbox-queries.ts';
 export { exportCasesCsv } from './use-cases/export-cases.ts';
+export { followUpRoutes } from './web/follow-up.routes.tsx';

@@ -26,6 +26,7 @@ import { exportCasesCsv } from '../use-cases/export-cases.ts';
 import { caseEvents, caseFiles, caseFollowers, caseMessages, caseNotes, cases, procedures, procedureVersions, reviewTeams } from '../db/procedures.table.ts';
 import { agentRoleOnCase, teamsOf } from '../use-cases/case-access.ts';
 import { openCaseFile } from '../use-cases/case-files.ts';
+import { receiptPdf } from '../use-cases/case-documents.ts';
 import { caseCommandHooks } from '../use-cases/case-command-hooks.ts';
 import { sendCaseMessage } from '../use-cases/case-messages.ts';
 import type { ProceduresDeps } from '../use-cases/deps.ts';
@@ -308,6 +309,17 @@ reviewRoutes.get(`/instruction/dossiers/:caseId{${UUID}}/fichiers/:fileId{${UUID
   return new Response(Readable.toWeb(opened.stream) as ReadableStream, {
     headers: { 'content-type': opened.file.contentType, 'content-disposition': attachmentDisposition(opened.file.fileName), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' },
   });
+});
+
+reviewRoutes.get(`/instruction/dossiers/:caseId{${UUID}}/recepisse.pdf`, staff, async (c) => {
+  const actor = me(c);
+  const deps = depsOf(c);
+  const caseId = c.req.param('caseId');
+  if (!(await agentRoleOnCase(deps.db, actor.userId, caseId))) return notFound(c);
+  const receipt = await receiptPdf(deps, caseId);
+  if (!receipt) return notFound(c);
+  await recordAudit(deps.db, { at: deps.clock.now(), actorId: actor.userId, actorLabel: actor.label, action: 'case.file_viewed', subjectType: 'case', subjectId: caseId, requestId: actor.requestId, details: { document: 'receipt' } });
+  return c.body(new Uint8Array(receipt.pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': attachmentDisposition(receipt.fileName), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' });
 });
 
 reviewRoutes.get('/instruction/export.csv', staff, async (c) => {
