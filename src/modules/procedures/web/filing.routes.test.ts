@@ -156,13 +156,8 @@ describe('filing a procedure without an account, without JavaScript', () => {
   });
 
   it('adds and removes blocks of a repeatable question without JavaScript', async () => {
-    // Checked on the field renderer and the form reader through a procedure that has one, when seeded.
-    const [row] = await queryRows<{ slug: string; page: string; field: string }>(
-      t.deps.db,
-      sql`select p.slug, pg->>'id' as page, f->>'id' as field from procedures p join procedure_versions v on v.id = p.current_version_id,
-          jsonb_array_elements(v.definition->'pages') pg, jsonb_array_elements(pg->'fields') f where f->>'type' = 'repeatable' limit 1`,
-    );
-    if (!row) return;
+    // Through a seeded procedure that has one (transport scolaire adapté: the trips of the week).
+    const row = { slug: 'transport-scolaire-adapte', page: 'trajets', field: 'trajets' };
     const client = t.client();
     await client.get(`/demarches/${row.slug}`);
     const r = await client.post(`/demarches/${row.slug}/commencer`, {});
@@ -170,5 +165,9 @@ describe('filing a procedure without an account, without JavaScript', () => {
     await client.get(`/demarches/brouillon/${id}/${row.page}`);
     const added = await postPage(client, `/demarches/brouillon/${id}/${row.page}`, { [`${row.field}--count`]: '1', action: `add:${row.field}` });
     expect(added.html).toContain(`name="${row.field}--count" value="2"`);
+    expect(added.html).toContain('Trajet 2');
+    const removed = await postPage(client, `/demarches/brouillon/${id}/${row.page}`, { [`${row.field}--count`]: '2', [`${row.field}--1--heure_depart`]: '16 h 30', action: `remove:${row.field}:0` });
+    expect(removed.html).toContain(`name="${row.field}--count" value="1"`);
+    expect(removed.html).toContain('value="16 h 30"');
   });
 });
