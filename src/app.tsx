@@ -1,5 +1,5 @@
 // Composition root: global middleware, then each module's routes.
-import { FILING_BODY_LIMIT_BYTES, FILING_UPLOAD_PATH, filingCsrfFailure, filingRoutes, followUpRoutes, reviewRoutes } from './modules/procedures/index.ts';
+import { FILING_BODY_LIMIT_BYTES, FILING_UPLOAD_PATH, filingCsrfFailure, filingRoutes, followUpRoutes, partnerRoutes, reviewRoutes } from './modules/procedures/index.ts';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { bodyLimit } from 'hono/body-limit';
@@ -125,6 +125,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', followUpRoutes);
   app.route('/', filingRoutes);
   app.route('/', reviewRoutes);
+  app.route('/', partnerRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

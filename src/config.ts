@@ -19,6 +19,8 @@ const envSchema = z.object({
     .optional(),
   RELAIS_DATA_DIR: z.string().default('./var/data'),
   RELAIS_FILES_DIR: z.string().default('./var/files'),
+  RELAIS_DRAFT_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
+  RELAIS_DRAFT_WARNING_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   RELAIS_DEPARTEMENT: z.enum(['35', '13']).default('35'),
   RELAIS_SEED_DEMO: booleanish.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
@@ -80,6 +82,8 @@ export interface Config {
   embed: { allowedOrigins: string[] };
   /** Where uploaded and generated files are kept (local disk unless object storage is configured). */
   files: { dir: string };
+  /** Drafts untouched this long are deleted, after a warning e-mail `draftWarningDays` before. */
+  procedures: { draftRetentionDays: number; draftWarningDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -130,5 +134,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     map: { styleUrl: e.RELAIS_MAP_STYLE_URL },
     embed: { allowedOrigins: e.RELAIS_EMBED_ALLOWED_ORIGINS },
     files: { dir: e.RELAIS_FILES_DIR },
+    procedures: { draftRetentionDays: e.RELAIS_DRAFT_RETENTION_DAYS, draftWarningDays: Math.min(e.RELAIS_DRAFT_WARNING_DAYS, e.RELAIS_DRAFT_RETENTION_DAYS - 1) },
   };
 }

@@ -7,12 +7,14 @@ import type { DailyJob } from './platform/jobs/daily.ts';
 import type { MonthlyJob } from './platform/jobs/recurring.ts';
 import { freshnessDigestHandlers, freshnessDigestJob } from './modules/directory/index.ts';
 import { orientationDailyJobs, orientationJobHandlers } from './modules/orientation/index.ts';
+import { procedureDailyJobs, procedureJobHandlers } from './modules/procedures/index.ts';
 
 export function jobHandlers(config: Config): JobHandlers {
   return {
     ...mailJobHandlers({ smtpUrl: config.smtpUrl, from: config.mailFrom, messageIdDomain: new URL(config.publicUrl).hostname }),
     ...freshnessDigestHandlers({ publicUrl: config.publicUrl }),
     ...orientationJobHandlers(config),
+    ...procedureJobHandlers(config),
   };
 }
 
@@ -20,4 +22,4 @@ export function jobHandlers(config: Config): JobHandlers {
 export const monthlyJobs: MonthlyJob[] = [freshnessDigestJob];
 
 /** Work done once a day; each boot makes sure a run is queued, each run queues the next (platform/jobs/daily.ts). */
-export const dailyJobs: DailyJob[] = [...orientationDailyJobs];
+export const dailyJobs: DailyJob[] = [...orientationDailyJobs, ...procedureDailyJobs];

@@ -44,3 +44,8 @@ export { reviewRoutes } from './web/review.routes.tsx';
 export { searchInbox, type InboxCriteria } from './db/inbox-queries.ts';
 export { exportCasesCsv } from './use-cases/export-cases.ts';
 export { followUpRoutes } from './web/follow-up.routes.tsx';
+export { partnerRoutes } from './web/partners.routes.tsx';
+export { expirePartnerInvitations } from './use-cases/partner-opinions.ts';
+export { procedureJobHandlers, procedureDailyJobs, PROCEDURE_JOB_KINDS } from './procedures.jobs.ts';
+export { warnAndPurgeDrafts, anonymiseClosedCases } from './use-cases/retention.ts';
+export { notifyTeam, sendDailyDigests, setNotificationMode } from './use-cases/notify-agents.ts';

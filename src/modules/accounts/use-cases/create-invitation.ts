@@ -23,7 +23,18 @@ export type CreateInvitationResult =
  */
 export async function createInvitation(
   deps: AccountsDeps,
-  input: { email: string; displayName: string; invitedBy: Actor; roles: RoleGrantInput[]; meta?: RequestMeta },
+  input: {
+    email: string;
+    displayName: string;
+    invitedBy: Actor;
+    roles: RoleGrantInput[];
+    meta?: RequestMeta;
+    /**
+     * An invitation for one task rather than a role (a partner asked for an opinion on one case file): the
+     * account has no role, and the mail says what it is for.
+     */
+    purpose?: { subject: string; lines: string[] };
+  },
 ): Promise<CreateInvitationResult> {
   const email = normaliseEmail(input.email);
   const displayName = input.displayName.trim().replace(/\s+/g, ' ');
@@ -31,7 +42,7 @@ export async function createInvitation(
   if (!displayName) errors.displayName = 'Saisissez le nom de la personne';
   if (!email) errors.email = 'Saisissez l’adresse e-mail de la personne';
   else if (!isPlausibleEmail(email)) errors.email = 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr';
-  if (input.roles.length === 0) errors.roles = 'Choisissez au moins un rôle';
+  if (input.roles.length === 0 && !input.purpose) errors.roles = 'Choisissez au moins un rôle';
   const scope = input.roles.map(roleScopeProblem).find(Boolean);
   if (scope) errors.roles = scope;
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -78,10 +89,11 @@ export async function createInvitation(
       tx,
       {
         to: email,
-        subject: 'Votre accès à Relais',
+        subject: input.purpose?.subject ?? 'Votre accès à Relais',
         text: [
           `Bonjour ${displayName},`,
           '',
+          ...(input.purpose ? [...input.purpose.lines, ''] : []),
           `${input.invitedBy.label} vous a créé un accès professionnel à Relais.`,
           'Pour l’activer, ouvrez ce lien dans les 7 jours et choisissez votre mot de passe :',
           '',

@@ -22,6 +22,8 @@ export function workspaceLinks(roles: ReadonlyArray<RoleScope['role']>): Array<{
     links.push({ href: '/ma-structure', text: 'Ma structure : ses lieux et ses services' });
     links.push({ href: '/orientations/recues', text: 'Orientations reçues par ma structure' });
   } else links.push({ href: '/ma-structure/revendiquer', text: 'Gérer la fiche de ma structure dans l’annuaire' });
+  if (has('admin', 'agent')) links.push({ href: '/instruction', text: 'Téléprocédures : dossiers à instruire' });
+  links.push({ href: '/avis', text: 'Avis demandés sur des dossiers' });
   if (has('admin', 'agent', 'structure_member', 'partner_agent')) {
     links.push({ href: '/orientations', text: 'Mes orientations' });
     links.push({ href: '/lieux', text: 'Trouver un lieu ou un service pour orienter une personne' });
@@ -108,6 +110,16 @@ export function AccountPage({
                   </li>
                 ))}
               </ul>
+            </>
+          ) : null}
+          {account.kind === 'resident' ? (
+            <>
+              <h2 class="govuk-heading-m">Vos démarches</h2>
+              <p class="govuk-body">
+                <a class="govuk-link" href="/compte/demarches">
+                  Mes démarches : demandes envoyées et brouillons
+                </a>
+              </p>
             </>
           ) : null}
           {account.kind === 'resident' && franceConnectAvailable && !account.franceConnect ? (

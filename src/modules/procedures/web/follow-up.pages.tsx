@@ -18,7 +18,7 @@ export function FollowUpFormPage(props: { ctx: PageContext; values: FormValues; 
           <p class="govuk-body">Saisissez le numéro de dossier et le code de suivi donnés quand vous avez envoyé votre demande. Ils figurent aussi sur le récépissé et dans l’e-mail de confirmation.</p>
           {props.ctx.principal.kind === 'resident' ? (
             <p class="govuk-body">
-              Vos demandes faites avec votre compte sont dans <a class="govuk-link" href="/mon-compte/demarches">Mes démarches</a>.
+              Vos demandes faites avec votre compte sont dans <a class="govuk-link" href="/compte/demarches">Mes démarches</a>.
             </p>
           ) : null}
           <form method="post" action="/demarches/suivi" novalidate>

@@ -140,12 +140,12 @@ describe('« Mes démarches »', () => {
     const filed = await fileCase(resident!.id);
     const draft = await startDraft(t.deps, { slug: 'contacter-mon-centre-social', filerUserId: resident!.id });
     const client = await signInResident(t);
-    const list = await client.get('/mon-compte/demarches');
+    const list = await client.get('/compte/demarches');
     expect(list.status).toBe(200);
     expect(list.html).toContain(filed.reference);
     expect(list.html).toContain(`/demarches/brouillon/${draft.ok ? draft.caseId : ''}`);
     expect((await client.get(`/demarches/dossiers/${filed.caseId}`)).status).toBe(200);
-    expect((await t.client().get('/mon-compte/demarches')).status).toBe(303);
+    expect((await t.client().get('/compte/demarches')).status).toBe(303);
     // Another browser, even with the draft's address, gets nothing.
     expect((await t.client().get(`/demarches/dossiers/${filed.caseId}`)).status).toBe(404);
   });

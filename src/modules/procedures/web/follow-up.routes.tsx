@@ -184,7 +184,7 @@ followUpRoutes.get(`/demarches/dossiers/:caseId{${UUID}}/recepisse.pdf`, allow.a
   return c.body(new Uint8Array(receipt.pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': attachmentDisposition(receipt.fileName), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' });
 });
 
-followUpRoutes.get('/mon-compte/demarches', allow.resident, async (c) => {
+followUpRoutes.get('/compte/demarches', allow.resident, async (c) => {
   const p = c.get('principal');
   if (p.kind !== 'resident') return notFound(c);
   const q = c.get('deps').db;

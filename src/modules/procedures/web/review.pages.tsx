@@ -100,6 +100,9 @@ export function InboxPage(props: InboxPageProps) {
           ) : (
             <p class="govuk-body-s">Choisissez une démarche pour exporter ses dossiers.</p>
           )}
+          <p class="govuk-body-s">
+            <a class="govuk-link" href="/instruction/preferences">Mes notifications</a>
+          </p>
         </div>
         <div class="govuk-grid-column-three-quarters-from-desktop">
           {props.rows.length === 0 ? (
@@ -347,6 +350,47 @@ export function CasePage(p: CasePageProps) {
               </li>
             ))}
           </ol>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function NoTeamPage(props: { ctx: PageContext }) {
+  return (
+    <Layout ctx={props.ctx} title="Dossiers à instruire">
+      <h1 class="govuk-heading-l">Dossiers à instruire</h1>
+      <p class="govuk-body">Vous ne faites partie d’aucune équipe d’instruction : aucun dossier ne vous est donc montré.</p>
+      <p class="govuk-body">Demandez à l’administrateur du département de vous ajouter à l’équipe qui instruit une démarche.</p>
+    </Layout>
+  );
+}
+
+export function PreferencesPage(props: { ctx: PageContext; mode: 'each' | 'daily' | 'none' | null; flash: string | null; error: string | null }) {
+  return (
+    <Layout ctx={props.ctx} title="Mes notifications" hasErrors={!!props.error} beforeContent={<BackLink href="/instruction" text="Dossiers à instruire" />}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          {props.error ? <ErrorSummary errorList={[{ text: props.error, href: '#mode' }]} /> : null}
+          {props.flash ? <NotificationBanner type="success" text={props.flash} /> : null}
+          <h1 class="govuk-heading-l">Mes notifications</h1>
+          <form method="post" action="/instruction/preferences" novalidate>
+            <input type="hidden" name="_csrf" value={props.ctx.csrfToken ?? ''} />
+            <Radios
+              name="mode"
+              idPrefix="mode"
+              fieldset={{ legend: { text: 'Comment voulez-vous être prévenu des nouveaux dossiers et messages de vos équipes ?', classes: 'govuk-fieldset__legend--s' } }}
+              hint={{ text: 'Les e-mails donnent le numéro du dossier et un lien, jamais son contenu.' }}
+              items={[
+                { value: 'each', text: 'Un e-mail à chaque nouveau dossier ou message' },
+                { value: 'daily', text: 'Un résumé par jour' },
+                { value: 'none', text: 'Aucun e-mail' },
+              ]}
+              value={props.mode ?? undefined}
+              errorMessage={props.error ? { text: props.error } : undefined}
+            />
+            <Button text="Enregistrer" />
+          </form>
         </div>
       </div>
     </Layout>

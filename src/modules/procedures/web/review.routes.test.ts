@@ -71,7 +71,9 @@ describe('the agents’ inbox and case page', () => {
     const anonymous = t.client();
     expect((await anonymous.get(`/instruction/dossiers/${caseId}`)).status).toBe(303);
     const noTeam = await signedInAs(t, await createStaffUser(t, 'agent'));
-    expect((await noTeam.get('/instruction')).status).toBe(403);
+    const none = await noTeam.get('/instruction');
+    expect(none.html).toContain('Vous ne faites partie d’aucune équipe d’instruction');
+    expect(none.html).not.toContain(reference);
     expect((await noTeam.get('/instruction/dossiers/not-a-uuid')).status).toBe(404);
   });
 

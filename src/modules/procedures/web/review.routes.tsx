@@ -31,7 +31,8 @@ import { caseCommandHooks } from '../use-cases/case-command-hooks.ts';
 import { sendCaseMessage } from '../use-cases/case-messages.ts';
 import type { ProceduresDeps } from '../use-cases/deps.ts';
 import { runCaseCommand } from '../use-cases/run-case-command.ts';
-import { CasePage, COMMAND_LABELS, InboxPage, type TimelineEntry } from './review.pages.tsx';
+import { CasePage, COMMAND_LABELS, InboxPage, NoTeamPage, PreferencesPage, type TimelineEntry } from './review.pages.tsx';
+import { NOTIFICATION_MODES, notificationMode, setNotificationMode, type NotificationMode } from '../use-cases/notify-agents.ts';
 
 export const reviewRoutes = new Hono<AppEnv>();
 
@@ -64,7 +65,7 @@ reviewRoutes.get('/instruction', staff, async (c) => {
   const { userId } = me(c);
   const q = c.get('deps').db;
   const teams = await teamsOf(q, userId);
-  if (teams.length === 0) return forbidden(c);
+  if (teams.length === 0) return c.html(<NoTeamPage ctx={await pageContext(c)} />);
   const v = c.req.query();
   const tab = (INBOX_TABS as readonly string[]).includes(v.onglet ?? '') ? (v.onglet as InboxTab) : 'a-traiter';
   const errors: FieldError[] = [];
@@ -148,6 +149,20 @@ async function assign(c: Context<AppEnv>, caseIds: string[], action: string): Pr
   });
   return done;
 }
+
+reviewRoutes.get('/instruction/preferences', staff, async (c) => {
+  const mode = await notificationMode(c.get('deps').db, me(c).userId);
+  return c.html(<PreferencesPage ctx={await pageContext(c, { form: true })} mode={mode} flash={await takeFlash(c)} error={null} />);
+});
+
+reviewRoutes.post('/instruction/preferences', staff, async (c) => {
+  const form = await readForm(c);
+  const mode = (NOTIFICATION_MODES as readonly string[]).includes(String(form.mode)) ? (form.mode as NotificationMode) : null;
+  if (!mode) return c.html(<PreferencesPage ctx={await pageContext(c, { form: true })} mode={null} flash={null} error="Choisissez comment être prévenu" />, 422);
+  await setNotificationMode(c.get('deps'), me(c).userId, mode);
+  await updateSessionData(c, { reviewFlash: 'Vos préférences sont enregistrées' });
+  return c.redirect('/instruction/preferences', 303);
+});
 
 reviewRoutes.post('/instruction/actions', staff, async (c) => {
   const form = await readForm(c);
