@@ -1,7 +1,6 @@
 // The questions of a procedure page, as GOV.UK form components, filled with what the person typed. A question
-// shown only for one answer of a radio question on the same page goes inside that answer (GOV.UK conditional
-// reveal: visible without JavaScript, hidden until chosen with it); other conditional questions say when to
-// answer them. The server ignores answers to questions whose condition is not met.
+// asked only for some answers says so in its hint (« À remplir si… »), and the server ignores its answer when the
+// condition is not met. (GOV.UK's conditional reveal sets aria-expanded on radio inputs, which axe refuses.)
 import type { Child } from 'hono/jsx';
 import {
   Button,
@@ -45,18 +44,18 @@ function conditionText(field: SimpleField | Field, all: readonly Field[]): strin
   return c.is !== undefined ? `À remplir si vous avez répondu « ${label(c.is)} » à « ${on.label} »` : `À remplir si vous avez coché « ${label(c.contains!)} » à « ${on.label} »`;
 }
 
-function hintOf(field: SimpleField | Field, all: readonly Field[], revealed: boolean): { text: string } | undefined {
-  const parts = [field.hint, revealed ? null : conditionText(field, all)].filter(Boolean);
+function hintOf(field: SimpleField | Field, all: readonly Field[]): { text: string } | undefined {
+  const parts = [field.hint, conditionText(field, all)].filter(Boolean);
   return parts.length ? { text: parts.join('. ') } : undefined;
 }
 
-function SimpleInput(props: { field: SimpleField; name: string; path: string; raw: Record<string, RawValue>; ctx: FieldInputsProps; all: readonly Field[]; revealed: boolean; children?: Record<string, Child> }) {
+function SimpleInput(props: { field: SimpleField; name: string; path: string; raw: Record<string, RawValue>; ctx: FieldInputsProps; all: readonly Field[] }) {
   const { field, name, raw, ctx } = props;
   const value = raw[field.id];
   const err = ctx.errors[props.path] ? { text: ctx.errors[props.path]! } : undefined;
   const label = { text: `${field.label}${optional(field)}`, classes: 'govuk-label--s' };
   const legend = { legend: { text: `${field.label}${optional(field)}`, classes: 'govuk-fieldset__legend--s' } };
-  const hint = hintOf(field, props.all, props.revealed);
+  const hint = hintOf(field, props.all);
   switch (field.type) {
     case 'section':
       return <h2 class="govuk-heading-m">{field.label}</h2>;
@@ -107,9 +106,9 @@ function SimpleInput(props: { field: SimpleField; name: string; path: string; ra
           fieldset={legend}
           hint={hint}
           errorMessage={err}
-          classes={field.type === 'yes_no' && !props.children ? 'govuk-radios--inline' : undefined}
+          classes={field.type === 'yes_no' ? 'govuk-radios--inline' : undefined}
           value={s(value) || undefined}
-          items={options.map((o) => ({ value: o.value, text: o.label, ...(props.children?.[o.value] ? { conditional: { html: props.children[o.value] } } : {}) }))}
+          items={options.map((o) => ({ value: o.value, text: o.label }))}
         />
       );
     }
@@ -199,37 +198,12 @@ function SimpleInput(props: { field: SimpleField; name: string; path: string; ra
   }
 }
 
-/** Questions of radio fields that go inside one of its answers (same page, condition « is »). */
-function revealedBy(fields: readonly SimpleField[]): Map<string, Map<string, SimpleField[]>> {
-  const map = new Map<string, Map<string, SimpleField[]>>();
-  const radios = new Set(fields.filter((f) => f.type === 'single_choice' || f.type === 'yes_no').map((f) => f.id));
-  for (const f of fields) {
-    const c = f.showWhen;
-    if (!c || c.is === undefined || !radios.has(c.field) || f.type === 'file' || f.type === 'section') continue;
-    const byValue = map.get(c.field) ?? new Map<string, SimpleField[]>();
-    byValue.set(c.is, [...(byValue.get(c.is) ?? []), f]);
-    map.set(c.field, byValue);
-  }
-  return map;
-}
-
 function SimpleList(props: { fields: readonly SimpleField[]; prefix: string; pathPrefix: string; raw: Record<string, RawValue>; ctx: FieldInputsProps; all: readonly Field[] }) {
-  const reveal = revealedBy(props.fields);
-  const inside = new Set([...reveal.values()].flatMap((m) => [...m.values()].flat().map((f) => f.id)));
-  const one = (f: SimpleField, revealed: boolean, children?: Record<string, Child>) => (
-    <SimpleInput field={f} name={`${props.prefix}${f.id}`} path={`${props.pathPrefix}${f.id}`} raw={props.raw} ctx={props.ctx} all={props.all} revealed={revealed} children={children} />
-  );
   return (
     <>
-      {props.fields
-        .filter((f) => !inside.has(f.id))
-        .map((f) => {
-          const byValue = reveal.get(f.id);
-          if (!byValue) return one(f, false);
-          const children: Record<string, Child> = {};
-          for (const [v, list] of byValue) children[v] = <>{list.map((g) => one(g, true))}</>;
-          return one(f, false, children);
-        })}
+      {props.fields.map((f) => (
+        <SimpleInput field={f} name={`${props.prefix}${f.id}`} path={`${props.pathPrefix}${f.id}`} raw={props.raw} ctx={props.ctx} all={props.all} />
+      ))}
     </>
   );
 }

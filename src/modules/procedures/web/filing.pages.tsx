@@ -95,10 +95,13 @@ export interface FilingPageProps {
   sessionLost?: boolean;
   correction?: string | null;
   savedAt?: string | null;
+  /** Came from « Vérifiez vos réponses »: « Continuer » goes back there. */
+  backToCheck?: boolean;
 }
 
 export function FilingPage(props: FilingPageProps) {
-  const action = `/demarches/brouillon/${props.caseId}/${props.page.id}`;
+  const base = `/demarches/brouillon/${props.caseId}/${props.page.id}`;
+  const action = props.backToCheck ? `${base}?retour=verifier` : base;
   return (
     <Layout ctx={props.ctx} title={props.page.title} hasErrors={props.errors.length > 0} beforeContent={<BackLink href={props.backHref} text="Retour" />} scripts={[communeFieldScript, 'procedure-autosave.js']}>
       <div class="govuk-grid-row">
@@ -116,7 +119,7 @@ export function FilingPage(props: FilingPageProps) {
           </span>
           <h1 class="govuk-heading-l">{props.page.title}</h1>
           {props.page.intro ? <p class="govuk-body">{props.page.intro}</p> : null}
-          <form method="post" action={action} enctype="multipart/form-data" novalidate data-autosave={`${action}/enregistrer`}>
+          <form method="post" action={action} enctype="multipart/form-data" novalidate data-autosave={`${base}/enregistrer`}>
             <input type="hidden" name="_csrf" value={props.ctx.csrfToken ?? ''} />
             {props.draftToken ? <input type="hidden" name="_draft" value={props.draftToken} /> : null}
             <FieldInputs fields={props.page.fields} raw={props.raw} errors={props.fieldErrors} fileNames={props.fileNames} communeNames={props.communeNames} departement={props.departement} />

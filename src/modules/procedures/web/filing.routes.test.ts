@@ -61,10 +61,11 @@ describe('filing a procedure without an account, without JavaScript', () => {
     const [draft] = await t.deps.db.select().from(cases).where(eq(cases.id, id));
     expect(draft!.rawAnswers.vous).toMatchObject({ prenom: 'Aïcha', nom: '' });
 
-    const vous = await postPage(client, `/demarches/brouillon/${id}/vous`, { prenom: 'Aïcha', nom: 'Durand', commune: 'Dinard', communeInsee: '' });
-    expect(vous.status).toBe(422);
-    // Without JavaScript the commune is found from its name by the server… once it is chosen.
-    const ok = await postPage(client, `/demarches/brouillon/${id}/vous`, { prenom: 'Aïcha', nom: 'Durand', commune: 'Dinard', communeInsee: '35093' });
+    const unknown = await postPage(client, `/demarches/brouillon/${id}/vous`, { prenom: 'Aïcha', nom: 'Durand', commune: 'Zzyzx', communeInsee: '' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.html).toContain('Aucune commune ne correspond à « Zzyzx »');
+    // Without JavaScript the commune is found from its name by the server.
+    const ok = await postPage(client, `/demarches/brouillon/${id}/vous`, { prenom: 'Aïcha', nom: 'Durand', commune: 'Dinard', communeInsee: '' });
     expect(ok.location).toBe(`/demarches/brouillon/${id}/contact`);
     await client.get(`/demarches/brouillon/${id}/contact`);
     const tampered = await postPage(client, `/demarches/brouillon/${id}/contact`, { moyen_contact: 'pigeon' });

@@ -12,7 +12,7 @@ import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { sha256 } from '../../../platform/security/secret-token.ts';
 import { parisToday } from '../../../platform/time/paris.ts';
 import { ErrorPage } from '../../../platform/views/error-page.tsx';
-import { getCommunes } from '../../territory/index.ts';
+import { getCommunes, resolveCommuneField } from '../../territory/index.ts';
 import { displayAnswers } from '../domain/answer-display.ts';
 import type { RawAnswers, RawValue } from '../domain/fields.ts';
 import { validateCase, validatePage, visiblePages, type ProcedureDefinition, type ProcedurePage } from '../domain/procedure.ts';
@@ -180,6 +180,7 @@ async function renderPage(
       backHref={prevHref(def, row.id, page.id, allRaw, today)}
       sessionLost={opts.sessionLost ?? false}
       correction={await latestCorrection(c, row)}
+      backToCheck={c.req.query('retour') === 'verifier'}
     />,
     opts.status,
   );
@@ -349,10 +350,34 @@ filingRoutes.get(`/demarches/brouillon/:caseId{${UUID}}/:pageId{${PAGE}}`, allow
   return renderPage(c, { row: found.row, def: found.def, page, raw: found.row.rawAnswers[page.id] ?? {}, errors: [], status: 200 });
 });
 
+/**
+ * Without JavaScript a commune is typed, not chosen: the server finds it from its name or postcode (as the
+ * autocomplete would), and says what to do when it finds none or several.
+ */
+async function resolveCommunes(c: Context<AppEnv>, page: ProcedurePage, raw: RawAnswers): Promise<Array<{ path: string; message: string }>> {
+  const errors: Array<{ path: string; message: string }> = [];
+  for (const field of page.fields) {
+    if (field.type !== 'commune' && field.type !== 'address') continue;
+    const text = typeof raw[`${field.id}__text`] === 'string' ? (raw[`${field.id}__text`] as string) : '';
+    const value = raw[field.id];
+    const insee = field.type === 'commune' ? (typeof value === 'string' ? value : '') : value && typeof value === 'object' && 'commune' in value ? String(value.commune) : '';
+    const r = await resolveCommuneField(c.get('deps').db, { text, insee: insee || null });
+    if (r.kind === 'found') {
+      if (field.type === 'commune') raw[field.id] = r.commune.insee;
+      else (raw[field.id] as { commune: string }).commune = r.commune.insee;
+    } else if (r.kind === 'not_found' || r.kind === 'ambiguous') {
+      if (field.type === 'commune') raw[field.id] = '';
+      else (raw[field.id] as { commune: string }).commune = '';
+      errors.push({ path: field.id, message: r.kind === 'ambiguous' ? `Plusieurs communes correspondent à « ${text} » : ajoutez le code postal, par exemple « ${r.candidates[0]!.name} ${r.candidates[0]!.postcodes[0] ?? ''} »` : r.message });
+    }
+  }
+  return errors;
+}
+
 /** Reads the page's answers and stores the files chosen; file problems become errors of their field. */
 async function readAndStore(c: Context<AppEnv>, row: CaseRow, page: ProcedurePage, body: Body): Promise<{ raw: RawAnswers; fileErrors: Array<{ path: string; message: string }> }> {
   const raw = readPage(page.fields, body);
-  const fileErrors: Array<{ path: string; message: string }> = [];
+  const fileErrors: Array<{ path: string; message: string }> = await resolveCommunes(c, page, raw);
   const deps = depsOf(c);
   for (const input of fileInputs(page.fields, raw)) {
     const file = chosenFile(body, input.name);

@@ -156,6 +156,7 @@ export function MyProceduresPage(props: {
           {props.filed.length === 0 ? (
             <p class="govuk-body">Aucune demande envoyée avec ce compte.</p>
           ) : (
+            <div class="relais-table-scroll" tabindex={0} role="region" aria-label="Demandes envoyées">
             <Table
               head={[{ text: 'Dossier' }, { text: 'Démarche' }, { text: 'État' }, { text: 'Envoyé le' }]}
               rows={props.filed.map((f) => [
@@ -165,6 +166,7 @@ export function MyProceduresPage(props: {
                 { text: f.filedAt ? dateFr(f.filedAt) : '—' },
               ])}
             />
+            </div>
           )}
           <h2 class="govuk-heading-m">Brouillons</h2>
           {props.drafts.length === 0 ? (

@@ -137,6 +137,7 @@ export function PartnerListPage(p: { ctx: PageContext; invitations: Array<{ id: 
       {p.invitations.length === 0 ? (
         <p class="govuk-body">Aucun avis ne vous est demandé.</p>
       ) : (
+        <div class="relais-table-scroll" tabindex={0} role="region" aria-label="Avis demandés">
         <Table
           head={[{ text: 'Dossier' }, { text: 'Démarche' }, { text: 'Pour' }, { text: 'Avant le' }, { text: 'État' }]}
           rows={p.invitations.map((i) => [
@@ -147,6 +148,7 @@ export function PartnerListPage(p: { ctx: PageContext; invitations: Array<{ id: 
             { html: <Tag text={STATUS[i.status].text} classes={STATUS[i.status].classes} /> },
           ])}
         />
+        </div>
       )}
     </Layout>
   );

@@ -115,10 +115,11 @@ export function InboxPage(props: InboxPageProps) {
                 <Button text="M’attribuer la sélection" classes="govuk-button--secondary" name="action" value="assign-me" />
                 <Button text="Suivre la sélection" classes="govuk-button--secondary" name="action" value="follow" />
               </div>
+              <div class="relais-table-scroll" tabindex={0} role="region" aria-label={`Dossiers, page ${props.page}`}>
               <Table
                 caption={`Page ${props.page}`}
                 captionClasses="govuk-visually-hidden"
-                head={[{ html: <span class="govuk-visually-hidden">Sélection</span> }, { text: 'Dossier' }, { text: 'Demandeur' }, { text: 'Démarche' }, { text: 'Commune' }, { text: 'État' }, { text: 'Attribué à' }, { text: 'Déposé le' }]}
+                head={[{ html: <span class="govuk-visually-hidden">Sélection</span> }, { text: 'Dossier' }, { text: 'Demandeur' }, { text: 'État' }]}
                 rows={props.rows.map((r) => {
                   const ref = caseReference(r.number, new Date(r.created_at));
                   return [
@@ -133,16 +134,44 @@ export function InboxPage(props: InboxPageProps) {
                         />
                       ),
                     },
-                    { html: <a class="govuk-link" href={`/instruction/dossiers/${r.id}`}>{ref}</a> },
-                    { text: r.filer_name ?? '—' },
-                    { text: r.procedure_title },
-                    { text: r.commune_name ?? r.commune_code ?? '—' },
-                    { html: <Tag text={CASE_STATE_LABELS[r.state]} classes={STATE_TAG[r.state]} /> },
-                    { text: r.assignee_name ?? 'Personne' },
-                    { text: dateFr(new Date(r.filed_at)) },
+                    // Four columns, details in small text under each: the list fits a phone.
+                    {
+                      html: (
+                        <>
+                          <a class="govuk-link" href={`/instruction/dossiers/${r.id}`}>
+                            {ref}
+                          </a>
+                          <br />
+                          <span class="govuk-body-s">{r.procedure_title}</span>
+                        </>
+                      ),
+                    },
+                    {
+                      html: (
+                        <>
+                          {r.filer_name ?? '—'}
+                          <br />
+                          <span class="govuk-body-s">{r.commune_name ?? r.commune_code ?? ''}</span>
+                        </>
+                      ),
+                    },
+                    {
+                      html: (
+                        <>
+                          <Tag text={CASE_STATE_LABELS[r.state]} classes={STATE_TAG[r.state]} />
+                          <br />
+                          <span class="govuk-body-s">
+                            Déposé le {dateFr(new Date(r.filed_at))}
+                            <br />
+                            {r.assignee_name ? `Attribué à ${r.assignee_name}` : 'Non attribué'}
+                          </span>
+                        </>
+                      ),
+                    },
                   ];
                 })}
               />
+              </div>
             </form>
           )}
           <Pagination
