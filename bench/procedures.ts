@@ -4,7 +4,9 @@
 // minute, none lost (rows counted afterwards). The same run measures PGlite beside it (BENCH_LITE_CASES case
 // files, 1,000,000 unless told otherwise). Rewrites the « Téléprocédures » table of docs/benchmarks.md.
 // BENCH_CASES and BENCH_SUBMIT_SECONDS shrink the run for a quick try.
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { serve } from '@hono/node-server';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,10 @@ import { diskFileStore } from '../src/platform/files/file-store.ts';
 import { loadConfig } from '../src/config.ts';
 import { getPublishedProcedure, submitCase, type ProceduresDeps } from '../src/modules/procedures/index.ts';
 import { seedDemo } from '../seeds/demo.ts';
+import pino from 'pino';
+import { createApp } from '../src/app.tsx';
+import { hashToken } from '../src/platform/http/session.ts';
+import { httpSessions } from '../src/schema.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -172,12 +178,132 @@ async function submissions(database: Database): Promise<SubmitFigures> {
   return { offered: total, filed: n, failed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? 0, drainSeconds };
 }
 
-async function measureEngine(database: Database, count: number) {
+/** A signed-in agent's browser session (MFA passed), for the HTTP measures. */
+async function agentCookie(database: Database, userId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const later = new Date(Date.now() + 3 * 3_600_000);
+  // As after enrolment: the demo accounts enrol their second factor at their first sign-in.
+  await database.db.execute(sql`update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = now() where id = ${userId}`);
+  await database.db.insert(httpSessions).values({ idHash: hashToken(token), userId, csrfToken: 'x', data: { mfaPassed: true }, createdAt: new Date(), lastSeenAt: new Date(), idleExpiresAt: later, absoluteExpiresAt: later });
+  return `relais_session=${token}`;
+}
+
+function appFor(database: Database) {
+  return createApp({ ...depsOf(database), dbKind: database.kind, logger: pino({ level: 'silent' }), config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_WORKER: 'false', SESSION_IDLE_MINUTES: '600' }) });
+}
+
+/**
+ * The inbox page as an agent of every team sees it (the largest inbox there is), through HTTP in-process:
+ * session, query and rendering. A mix of tabs, filters, search, sorts and pages.
+ */
+async function inboxPages(database: Database, agentId: string): Promise<{ p50: number; p95: number; max: number; rows: number }> {
+  const app = appFor(database);
+  const cookie = await agentCookie(database, agentId);
+  const [proc] = await queryRows<{ id: string }>(database.db, sql`select id from procedures where slug = ${SLUG}`);
+  const urls = [
+    '/instruction',
+    '/instruction?onglet=tous',
+    '/instruction?onglet=mes-dossiers',
+    '/instruction?onglet=termines',
+    '/instruction?onglet=tous&page=3',
+    '/instruction?onglet=tous&etat=in_review',
+    `/instruction?onglet=tous&demarche=${proc!.id}&tri=depot-ancien`,
+    '/instruction?onglet=tous&commune=35093',
+    '/instruction?onglet=tous&q=loyer+energie',
+    '/instruction?onglet=tous&q=Guerin',
+    '/instruction?onglet=tous&du=1/3/2025&au=31/3/2025',
+    '/instruction?onglet=tous&tri=mise-a-jour',
+  ];
+  for (const u of urls) await (await app.request(u, { headers: { cookie } })).text();
+  const times: number[] = [];
+  let rows = 0;
+  for (let round = 0; round < 20; round++) {
+    for (const u of urls) {
+      const t0 = performance.now();
+      const res = await app.request(u, { headers: { cookie } });
+      const html = await res.text();
+      times.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`${u} → ${res.status}`);
+      rows += (html.match(/href="\/instruction\/dossiers\//g) ?? []).length;
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)!, rows: Math.round(rows / times.length) };
+}
+
+/**
+ * The CSV export of every case file of the procedure, from a real Relais server process on the same database
+ * (PostgreSQL), downloaded over HTTP as a client would; the server's resident memory is read from /proc.
+ * On PGlite the export runs in this process (one process owns the embedded database), whose memory then
+ * includes the database itself.
+ */
+async function exportAll(database: Database, agentId: string, url: string | null): Promise<{ rows: number; seconds: number; rate: number; peakMb: number; baselineMb: number }> {
+  const cookie = await agentCookie(database, agentId);
+  const [proc] = await queryRows<{ id: string }>(database.db, sql`select id from procedures where slug = ${SLUG}`);
+  let base: string;
+  let rss: () => number;
+  let stopServer = async () => {};
+  if (url) {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, NODE_ENV: 'production', RELAIS_SEED_DEMO: 'false', JOBS_WORKER: 'false', LOG_LEVEL: 'warn', SESSION_IDLE_MINUTES: '600' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (i > 600) throw new Error('le serveur ne démarre pas');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024;
+    stopServer = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+  } else {
+    const app = appFor(database);
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    (globalThis as { gc?: () => void }).gc?.();
+    rss = () => process.memoryUsage().rss;
+    stopServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  try {
+    // Warm up (code paths, caches), then measure.
+    await (await fetch(`${base}/instruction`, { headers: { cookie } })).text();
+    const baseline = rss();
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/instruction/export.csv?demarche=${proc!.id}`, { headers: { cookie } });
+    if (res.status !== 200 || !res.body) throw new Error(`export → ${res.status}`);
+    let lines = 0;
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, rss());
+    return { rows: lines - 1, seconds, rate: (lines - 1) / seconds, peakMb: peak / 2 ** 20, baselineMb: baseline / 2 ** 20 };
+  } finally {
+    await stopServer();
+  }
+}
+
+async function measureEngine(database: Database, count: number, url: string | null) {
   await migrate(database);
   await seedDemo({ db: database.db, clock, ids: randomIds }, '35');
   const gen = await generateCases(database, count);
+  const inbox = await inboxPages(database, gen.agentId);
+  const exported = await exportAll(database, gen.agentId, url);
   const submit = await submissions(database);
-  return { gen, submit };
+  return { gen, inbox, exported, submit };
 }
 
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
@@ -191,7 +317,7 @@ if (pgUrl) {
   const pg = await openDatabase({ kind: 'postgres', url: u.href, max: 20 });
   try {
     console.log(`PostgreSQL, ${CASES} dossiers…`);
-    results.push({ engine: 'PostgreSQL', count: CASES, r: await measureEngine(pg, CASES) });
+    results.push({ engine: 'PostgreSQL', count: CASES, r: await measureEngine(pg, CASES, u.href) });
   } finally {
     await pg.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -202,7 +328,7 @@ if (pgUrl) {
   const lite = await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     console.log(`PGlite, ${LITE_CASES} dossiers…`);
-    results.push({ engine: 'PGlite', count: LITE_CASES, r: await measureEngine(lite, LITE_CASES) });
+    results.push({ engine: 'PGlite', count: LITE_CASES, r: await measureEngine(lite, LITE_CASES, null) });
   } finally {
     await lite.close();
   }
@@ -210,9 +336,15 @@ if (pgUrl) {
 
 const rows: string[] = [];
 for (const { engine, count, r } of results) {
+  const pg = engine === 'PostgreSQL';
+  rows.push(
+    `| ${engine} : page « Dossiers à instruire » sur ${count.toLocaleString('fr-FR')} dossiers (agent de toutes les équipes, 12 vues : onglets, filtres, recherche, tris, pages ; requête HTTP complète) | p50 ${ms(r.inbox.p50)}, p95 ${ms(r.inbox.p95)}, max ${ms(r.inbox.max)} | ${pg ? 'p95 ≤ 50 ms' : '—'} | ${pg ? verdict(r.inbox.p95 <= 50) : '—'} |`,
+  );
+  rows.push(
+    `| ${engine} : export CSV de tous les dossiers de la démarche (${r.exported.rows.toLocaleString('fr-FR')} lignes) | ${Math.round(r.exported.rate).toLocaleString('fr-FR')} lignes/s (${r.exported.seconds.toFixed(1)} s) ; mémoire ${pg ? 'du serveur' : 'du processus (base embarquée comprise)'} : ${r.exported.baselineMb.toFixed(0)} Mo avant, ${r.exported.peakMb.toFixed(0)} Mo au plus haut | ${pg ? '≥ 20 000 lignes/s, ≤ 300 Mo' : '—'} | ${pg ? verdict(r.exported.rate >= 20_000 && r.exported.peakMb <= 300) : '—'} |`,
+  );
   const s = r.submit;
   const sustained = s.filed === s.offered && s.failed === 0 && s.drainSeconds < 5;
-  const pg = engine === 'PostgreSQL';
   rows.push(
     `| ${engine} : ${SUBMIT_RATE} envois par seconde pendant ${SUBMIT_SECONDS} s (${s.offered} dossiers) | ${s.filed} déposés, ${s.offered - s.filed} perdus, ${s.failed} erreurs ; p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} ; file vidée ${s.drainSeconds.toFixed(1)} s après la fin | ${pg ? 'soutenu, aucun perdu' : '—'} | ${pg ? verdict(sustained) : sustained ? 'soutenu' : 'non soutenu'} |`,
   );

@@ -19,6 +19,12 @@ const envSchema = z.object({
     .optional(),
   RELAIS_DATA_DIR: z.string().default('./var/data'),
   RELAIS_FILES_DIR: z.string().default('./var/files'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('fr-par'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  CLAMD_SOCKET: z.string().optional(),
   RELAIS_DRAFT_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   RELAIS_DRAFT_WARNING_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   RELAIS_DEPARTEMENT: z.enum(['35', '13']).default('35'),
@@ -81,7 +87,7 @@ export interface Config {
   /** Origins allowed to frame the embed pages (CSP frame-ancestors). */
   embed: { allowedOrigins: string[] };
   /** Where uploaded and generated files are kept (local disk unless object storage is configured). */
-  files: { dir: string };
+  files: { dir: string; s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null; clamdSocket: string | null };
   /** Drafts untouched this long are deleted, after a warning e-mail `draftWarningDays` before. */
   procedures: { draftRetentionDays: number; draftWarningDays: number };
 }
@@ -102,6 +108,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(
       'Configuration invalide :\n  - FRANCECONNECT_* : FRANCECONNECT_ISSUER, FRANCECONNECT_CLIENT_ID et FRANCECONNECT_CLIENT_SECRET vont ensemble',
     );
+  }
+  const s3 = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY];
+  if (s3.some(Boolean) && !s3.every(Boolean)) {
+    throw new ConfigError('Configuration invalide :\n  - S3_* : S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID et S3_SECRET_ACCESS_KEY vont ensemble');
   }
   return {
     env: e.NODE_ENV,
@@ -133,7 +143,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     importMaxBytes: e.IMPORT_MAX_BYTES,
     map: { styleUrl: e.RELAIS_MAP_STYLE_URL },
     embed: { allowedOrigins: e.RELAIS_EMBED_ALLOWED_ORIGINS },
-    files: { dir: e.RELAIS_FILES_DIR },
+    files: {
+      dir: e.RELAIS_FILES_DIR,
+      s3:
+        e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+          ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+          : null,
+      clamdSocket: e.CLAMD_SOCKET ?? null,
+    },
     procedures: { draftRetentionDays: e.RELAIS_DRAFT_RETENTION_DAYS, draftWarningDays: Math.min(e.RELAIS_DRAFT_WARNING_DAYS, e.RELAIS_DRAFT_RETENTION_DAYS - 1) },
   };
 }

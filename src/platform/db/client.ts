@@ -1,7 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
@@ -34,7 +32,14 @@ export interface Database {
   pglite?: PGlite;
 }
 
-export const pgliteExtensions = { pg_trgm };
+/**
+ * PGlite and its extensions are loaded only when the embedded database is used: importing them costs about
+ * 190 MB of resident memory, which a server on PostgreSQL must not carry (docs/benchmarks.md).
+ */
+async function loadPglite() {
+  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm'), import('drizzle-orm/pglite')]);
+  return { PGlite, extensions: { pg_trgm }, drizzle };
+}
 
 // Arbitrary constant naming Relais's startup lock among the database's advisory locks.
 const STARTUP_LOCK_KEY = 7_240_113_561;
@@ -72,10 +77,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // relaxedDurability stays false: a commit is acknowledged only once PGlite has written it to its files,
     // so it survives kill -9 of this process (see tests/durability.test.ts).
     const loadDataDir = target.loadDataDir ?? (target.dataDir && isNewDataDir(target.dataDir) ? readPgliteTemplate() : undefined);
+    const { PGlite, extensions, drizzle: drizzlePglite } = await loadPglite();
     const pglite = await PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
-      extensions: pgliteExtensions,
+      extensions,
       relaxedDurability: false,
     });
     await pglite.exec("SET TIME ZONE 'UTC'");

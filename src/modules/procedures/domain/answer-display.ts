@@ -29,7 +29,8 @@ const frenchDate = (iso: string) => {
   return `${Number(d)} ${['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'][Number(m) - 1]} ${y}`;
 };
 
-const frenchNumber = (n: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 }).format(n);
+const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 });
+const frenchNumber = (n: number) => NUMBER.format(n);
 
 function phoneDisplay(e164: string): string {
   // +33612345678 → 06 12 34 56 78 (French numbers are all Relais keeps).

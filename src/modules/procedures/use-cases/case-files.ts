@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.ts';
 import { FILE_TYPES, megabytes, safeFileName, sniffFileType, type FileTypeKey } from '../../../platform/domain/file-type.ts';
+import { InfectedFileError, ScannerUnavailableError } from '../../../platform/files/virus-scan.ts';
 import { caseFiles } from '../db/procedures.table.ts';
 import type { ProceduresDeps } from './deps.ts';
 
@@ -53,7 +54,13 @@ export async function storeCaseFile(deps: Pick<ProceduresDeps, 'files' | 'ids' |
   if (!checked.ok) return checked;
   const id = deps.ids.uuid();
   const storageKey = `cases/${input.caseId}/${id}`;
-  await deps.files.put(storageKey, input.bytes, checked.contentType);
+  try {
+    await deps.files.put(storageKey, input.bytes, checked.contentType);
+  } catch (e) {
+    if (e instanceof InfectedFileError) return { ok: false, message: `« ${checked.fileName} » contient un virus : il n’a pas été gardé. Vérifiez votre appareil avant d’envoyer un autre fichier.` };
+    if (e instanceof ScannerUnavailableError) return { ok: false, message: 'Les fichiers ne peuvent pas être vérifiés pour le moment : réessayez dans quelques minutes.' };
+    throw e;
+  }
   const [file] = await q
     .insert(caseFiles)
     .values({
