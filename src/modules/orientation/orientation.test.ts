@@ -3,11 +3,11 @@ import { and, desc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../tests/support/test-app.ts';
 import { signInStaff } from '../../../tests/support/sign-in.ts';
+import { createStaffUser, signedInAs, type StaffRole, type StaffUser } from '../../../tests/support/staff-session.ts';
 import { randomIds } from '../../platform/clock.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { hashToken } from '../../platform/http/session.ts';
 import { sha256 } from '../../platform/security/secret-token.ts';
-import { auditEvents, httpSessions, jobs, mailOutbox, rateLimits, roleGrants, users } from '../../schema.ts';
+import { auditEvents, jobs, mailOutbox, rateLimits } from '../../schema.ts';
 import { nextDailyRun } from '../../platform/jobs/daily.ts';
 import { createService, createStructure, orientationAttachments, orientations } from '../directory/index.ts';
 import { orientationJobHandlers } from './index.ts';
@@ -26,41 +26,13 @@ beforeEach(async () => {
 });
 
 const DAY = 86_400_000;
-type Role = 'admin' | 'agent' | 'structure_member' | 'partner_agent' | 'directory_moderator';
-interface StaffUser {
-  userId: string;
-  email: string;
-}
+type Role = StaffRole;
 
 /** A staff user with one role, TOTP enrolled. */
-async function staffUser(role: Role, structureId: string | null = null): Promise<StaffUser> {
-  const userId = randomUUID();
-  const email = `${role}-${userId.slice(0, 8)}@exemple.fr`;
-  const now = t.clock.now();
-  await t.deps.db.insert(users).values({ id: userId, kind: 'staff', email, displayName: `Test ${role}`, status: 'active', totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: now, createdAt: now });
-  await t.deps.db.insert(roleGrants).values({ id: randomUUID(), userId, role, structureId, grantedAt: now });
-  return { userId, email };
-}
+const staffUser = (role: Role, structureId: string | null = null): Promise<StaffUser> => createStaffUser(t, role, { structureId });
 
 /** A new signed-in browser for the user (the rows sign-in and the TOTP step leave behind), valid at the clock's time. */
-async function as(user: StaffUser): Promise<TestClient> {
-  const now = t.clock.now();
-  const token = randomBytes(32).toString('base64url');
-  const later = new Date(now.getTime() + 3_600_000);
-  await t.deps.db.insert(httpSessions).values({
-    idHash: hashToken(token),
-    userId: user.userId,
-    csrfToken: randomBytes(32).toString('base64url'),
-    data: { mfaPassed: true },
-    createdAt: now,
-    lastSeenAt: now,
-    idleExpiresAt: later,
-    absoluteExpiresAt: later,
-  });
-  const client = t.client();
-  (client as unknown as { cookies: Map<string, string> }).cookies.set('relais_session', token);
-  return client;
-}
+const as = (user: StaffUser): Promise<TestClient> => signedInAs(t, user);
 
 /** A structure and one of its services, through the directory's one write path. */
 async function fixture(opts: { serviceEmail?: string | null; structureEmail?: string | null; hidden?: boolean } = {}) {

@@ -1,14 +1,15 @@
 // The documents of a case file: the receipt (récépissé) of its filing, made on demand from the answers as
 // filed, and the decision letter, made from the procedure version's template when the case file is decided
 // and kept with its files (the filer downloads it from their case page).
-import { eq, sql } from 'drizzle-orm';
-import { queryRows, type Queryable, type Tx } from '../../../platform/db/client.ts';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/client.ts';
 import { renderPdf, type PdfBlock } from '../../../platform/documents/pdf.ts';
 import { themes } from '../../../platform/views/theme.ts';
 import { displayAnswers } from '../domain/answer-display.ts';
 import { fillLetter } from '../domain/procedure.ts';
 import { caseReference } from '../domain/reference.ts';
 import { getVersion } from '../db/procedure-queries.ts';
+import { communeNamesIn } from '../db/commune-names.ts';
 import { caseEvents, caseFiles, cases, reviewTeams } from '../db/procedures.table.ts';
 import { storeCaseFile } from './case-files.ts';
 import type { CaseCommandHooks } from './run-case-command.ts';
@@ -17,19 +18,6 @@ import type { ProceduresDeps } from './deps.ts';
 const dateTime = (d: Date) =>
   new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d).replace(':', ' h ');
 const date = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-
-async function communeNames(q: Queryable, answers: unknown): Promise<Map<string, string>> {
-  const codes = new Set<string>();
-  const walk = (v: unknown) => {
-    if (typeof v === 'string' && /^(\d{5}|2[AB]\d{3})$/u.test(v)) codes.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(answers);
-  if (codes.size === 0) return new Map();
-  const rows = await queryRows<{ insee: string; name: string }>(q, sql`select insee, name from communes where insee in (${sql.join([...codes].map((c) => sql`${c}`), sql`, `)})`);
-  return new Map(rows.map((r) => [r.insee, r.name]));
-}
 
 /** The receipt of a filed case file, or null when it has not been filed. */
 export async function receiptPdf(deps: Pick<ProceduresDeps, 'db' | 'config'>, caseId: string): Promise<{ pdf: Buffer; fileName: string } | null> {
@@ -40,7 +28,7 @@ export async function receiptPdf(deps: Pick<ProceduresDeps, 'db' | 'config'>, ca
   if (!version) return null;
   const theme = themes[deps.config.departement];
   const files = await q.select({ id: caseFiles.id, name: caseFiles.fileName }).from(caseFiles).where(eq(caseFiles.caseId, row.id));
-  const communes = await communeNames(q, row.answers);
+  const communes = await communeNamesIn(q, [row.answers]);
   const reference = caseReference(row.number, row.createdAt);
   const blocks: PdfBlock[] = [
     { kind: 'pair', text: 'Démarche', value: `${version.definition.title} (version ${version.version})` },

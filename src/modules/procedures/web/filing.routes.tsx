@@ -12,7 +12,8 @@ import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { sha256 } from '../../../platform/security/secret-token.ts';
 import { parisToday } from '../../../platform/time/paris.ts';
 import { ErrorPage } from '../../../platform/views/error-page.tsx';
-import { getCommunes, resolveCommuneField } from '../../territory/index.ts';
+import { resolveCommuneField } from '../../territory/index.ts';
+import { communeNamesIn } from '../db/commune-names.ts';
 import { displayAnswers } from '../domain/answer-display.ts';
 import type { RawAnswers, RawValue } from '../domain/fields.ts';
 import { validateCase, validatePage, visiblePages, type ProcedureDefinition, type ProcedurePage } from '../domain/procedure.ts';
@@ -95,19 +96,8 @@ async function editableCase(c: Context<AppEnv>, caseId: string, body?: Body): Pr
 async function lookups(c: Context<AppEnv>, row: CaseRow) {
   const q = c.get('deps').db;
   const files = await q.select({ id: caseFiles.id, fileName: caseFiles.fileName }).from(caseFiles).where(eq(caseFiles.caseId, row.id));
-  const codes = new Set<string>();
-  const walk = (v: unknown) => {
-    if (typeof v === 'string' && /^(\d{5}|2[AB]\d{3})$/u.test(v)) codes.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(row.rawAnswers);
-  walk(row.answers);
-  const communes = await getCommunes(q, [...codes]);
-  return {
-    fileNames: Object.fromEntries(files.map((f) => [f.id, f.fileName])),
-    communeNames: Object.fromEntries(communes.map((m) => [m.insee, `${m.name} (${m.postcodes[0] ?? m.insee})`])),
-  };
+  const communes = await communeNamesIn(q, [row.rawAnswers, row.answers], { withPostcode: true });
+  return { fileNames: Object.fromEntries(files.map((f) => [f.id, f.fileName])), communeNames: Object.fromEntries(communes) };
 }
 
 /** The answers so far, checked page by page (conditions of later pages look at them). */

@@ -3,7 +3,6 @@
 // resident thread's files, the decision letters — never partners' files). Every view is journaled.
 import { and, asc, desc, eq, isNull, ne, or } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { Readable } from 'node:stream';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { attachmentDisposition } from '../../../platform/domain/file-type.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
@@ -13,7 +12,8 @@ import { clientIp, rateLimitBlockedUntil, recordRateLimitEvent, type RateLimitRu
 import { pageContext } from '../../../platform/http/render.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
 import { ErrorPage } from '../../../platform/views/error-page.tsx';
-import { getCommunes } from '../../territory/index.ts';
+import { communeNamesIn } from '../db/commune-names.ts';
+import { fileResponse } from './file-response.ts';
 import { displayAnswers } from '../domain/answer-display.ts';
 import { caseReference, parseCaseReference } from '../domain/reference.ts';
 import { getVersion } from '../db/procedure-queries.ts';
@@ -103,14 +103,7 @@ async function renderFilerCase(c: Context<AppEnv>, row: CaseRow, opts: { values?
   const events = await q.select().from(caseEvents).where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.visibleToFiler, true))).orderBy(asc(caseEvents.at));
   const messages = await q.select().from(caseMessages).where(and(eq(caseMessages.caseId, row.id), isNull(caseMessages.invitationId))).orderBy(asc(caseMessages.createdAt));
   const [team] = row.teamId ? await q.select({ name: reviewTeams.name }).from(reviewTeams).where(eq(reviewTeams.id, row.teamId)) : [];
-  const codes = new Set<string>();
-  const walk = (v: unknown) => {
-    if (typeof v === 'string' && /^(\d{5}|2[AB]\d{3})$/u.test(v)) codes.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(row.answers);
-  const communes = new Map((await getCommunes(q, [...codes])).map((m) => [m.insee, m.name]));
+  const communes = await communeNamesIn(q, [row.answers]);
   const correction = [...events].reverse().find((e) => e.kind === 'request_correction')?.reason ?? null;
   const actor = actorOf(c);
   await recordAudit(q, { at: deps.clock.now(), actorId: actor.userId, actorLabel: actor.label, action: 'case.viewed', subjectType: 'case', subjectId: row.id, personId: row.filerUserId ?? undefined, ip: actor.ip, requestId: actor.requestId, details: { by: 'filer' } });
@@ -168,9 +161,7 @@ followUpRoutes.get(`/demarches/dossiers/:caseId{${UUID}}/fichiers/:fileId{${UUID
   if (!opened) return notFound(c);
   const actor = actorOf(c);
   await recordAudit(deps.db, { at: deps.clock.now(), actorId: actor.userId, actorLabel: actor.label, action: 'case.file_viewed', subjectType: 'case', subjectId: row.id, personId: row.filerUserId ?? undefined, ip: actor.ip, requestId: actor.requestId, details: { fileId: visible.id, by: 'filer' } });
-  return new Response(Readable.toWeb(opened.stream) as ReadableStream, {
-    headers: { 'content-type': opened.file.contentType, 'content-disposition': attachmentDisposition(opened.file.fileName), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' },
-  });
+  return fileResponse(opened.file, opened.stream);
 });
 
 followUpRoutes.get(`/demarches/dossiers/:caseId{${UUID}}/recepisse.pdf`, allow.anyone, async (c) => {

@@ -2,16 +2,15 @@
 // under /avis, where everything is reached through one invitation and its access rule (partnerAccess).
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { Readable } from 'node:stream';
 import { recordAudit } from '../../../platform/audit/record.ts';
-import { attachmentDisposition } from '../../../platform/domain/file-type.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { readForm, type FieldError, type FormValues } from '../../../platform/http/form.ts';
 import { allow } from '../../../platform/http/guard.ts';
 import { pageContext } from '../../../platform/http/render.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
 import { ErrorPage } from '../../../platform/views/error-page.tsx';
-import { getCommunes } from '../../territory/index.ts';
+import { communeNamesIn } from '../db/commune-names.ts';
+import { fileResponse } from './file-response.ts';
 import { DECIDED_STATES } from '../domain/case-lifecycle.ts';
 import { displayAnswers } from '../domain/answer-display.ts';
 import { caseReference } from '../domain/reference.ts';
@@ -191,9 +190,7 @@ async function renderPartnerCase(c: Context<AppEnv>, opts: { values?: FormValues
   const row = access.caseRow;
   const version = await getVersion(q, row.versionId);
   const files = await q.select({ id: caseFiles.id, name: caseFiles.fileName }).from(caseFiles).where(and(eq(caseFiles.caseId, row.id), eq(caseFiles.purpose, 'answer')));
-  const codes = new Set<string>();
-  JSON.stringify(row.answers ?? {}).replace(/"(\d{5}|2[AB]\d{3})"/g, (_, code: string) => (codes.add(code), ''));
-  const communes = new Map((await getCommunes(q, [...codes])).map((m) => [m.insee, m.name]));
+  const communes = await communeNamesIn(q, [row.answers]);
   // Other partners' opinions on the same case file, unless they asked for confidentiality.
   const others = await q
     .select()
@@ -253,8 +250,6 @@ partnerRoutes.get(`/avis/:invitationId{${UUID}}/fichiers/:fileId{${UUID}}`, allo
   const opened = await openCaseFile(deps, deps.db, file.id);
   if (!opened) return notFound(c);
   await recordAudit(deps.db, { at: deps.clock.now(), actorId: found.actor.userId, actorLabel: found.actor.label, action: 'case.file_viewed', subjectType: 'case', subjectId: found.access.caseRow.id, requestId: found.actor.requestId, details: { fileId: file.id, by: 'partner', invitationId: found.access.invitation.id } });
-  return new Response(Readable.toWeb(opened.stream) as ReadableStream, {
-    headers: { 'content-type': opened.file.contentType, 'content-disposition': attachmentDisposition(opened.file.fileName), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' },
-  });
+  return fileResponse(opened.file, opened.stream);
 });
 

@@ -5,7 +5,6 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../../platform/db/client.ts';
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
-import { Readable } from 'node:stream';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { attachmentDisposition } from '../../../platform/domain/file-type.ts';
@@ -16,7 +15,8 @@ import { pageContext } from '../../../platform/http/render.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
 import { parseFrenchDate } from '../../../platform/time/paris.ts';
 import { ErrorPage } from '../../../platform/views/error-page.tsx';
-import { getCommunes } from '../../territory/index.ts';
+import { communeNamesIn } from '../db/commune-names.ts';
+import { fileResponse } from './file-response.ts';
 import { availableCommands, CASE_COMMANDS, CASE_STATE_LABELS, CASE_STATES, type CaseCommand, type CaseState } from '../domain/case-lifecycle.ts';
 import { displayAnswers } from '../domain/answer-display.ts';
 import { caseReference } from '../domain/reference.ts';
@@ -185,14 +185,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, opts: { values?: F
   if (!row || row.anonymisedAt) return notFound(c);
   const version = await getVersion(q, row.versionId);
   const files = await q.select().from(caseFiles).where(eq(caseFiles.caseId, row.id));
-  const codes = new Set<string>();
-  const walk = (v: unknown) => {
-    if (typeof v === 'string' && /^(\d{5}|2[AB]\d{3})$/u.test(v)) codes.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(row.answers);
-  const communes = new Map((await getCommunes(q, [...codes])).map((m) => [m.insee, m.name]));
+  const communes = await communeNamesIn(q, [row.answers]);
   const sections = displayAnswers(version!.definition, row.answers ?? {}, { communeName: (code) => communes.get(code) ?? code, fileName: (id) => files.find((f) => f.id === id)?.fileName ?? 'fichier' });
   const events = await q.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(desc(caseEvents.at));
   const messages = await q.select().from(caseMessages).where(and(eq(caseMessages.caseId, row.id))).orderBy(asc(caseMessages.createdAt));
@@ -321,9 +314,7 @@ reviewRoutes.get(`/instruction/dossiers/:caseId{${UUID}}/fichiers/:fileId{${UUID
   const opened = await openCaseFile(deps, deps.db, c.req.param('fileId'));
   if (!opened || opened.file.caseId !== caseId) return notFound(c);
   await recordAudit(deps.db, { at: deps.clock.now(), actorId: actor.userId, actorLabel: actor.label, action: 'case.file_viewed', subjectType: 'case', subjectId: caseId, requestId: actor.requestId, details: { fileId: opened.file.id, purpose: opened.file.purpose } });
-  return new Response(Readable.toWeb(opened.stream) as ReadableStream, {
-    headers: { 'content-type': opened.file.contentType, 'content-disposition': attachmentDisposition(opened.file.fileName), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' },
-  });
+  return fileResponse(opened.file, opened.stream);
 });
 
 reviewRoutes.get(`/instruction/dossiers/:caseId{${UUID}}/recepisse.pdf`, staff, async (c) => {
