@@ -92,7 +92,14 @@ export function inboxConditions(c: Omit<InboxCriteria, 'sort' | 'page'>): SQL {
 
 export async function searchInbox(q: Queryable, c: InboxCriteria): Promise<{ rows: InboxRow[]; hasNext: boolean; page: number }> {
   const page = Math.max(1, Math.min(200, c.page ?? 1));
-  const order = c.sort === 'depot-ancien' ? sql`c.filed_at asc, c.number asc` : c.sort === 'mise-a-jour' ? sql`c.updated_at desc, c.number desc` : sql`c.filed_at desc, c.number desc`;
+  // The same orders as the partial indexes (cases_filed_idx, cases_updated_idx), nulls included, so that
+  // PostgreSQL walks them instead of sorting.
+  const order =
+    c.sort === 'depot-ancien'
+      ? sql`c.filed_at asc nulls first, c.number asc nulls first`
+      : c.sort === 'mise-a-jour'
+        ? sql`c.updated_at desc nulls last, c.number desc nulls last`
+        : sql`c.filed_at desc nulls last, c.number desc nulls last`;
   const rows = await queryRows<InboxRow>(
     q,
     sql`select c.id, c.number, c.created_at, c.state, c.filer_name, c.commune_code, m.name as commune_name, v.definition->>'title' as procedure_title,

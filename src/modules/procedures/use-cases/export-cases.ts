@@ -10,7 +10,7 @@ import type { Answers } from '../domain/fields.ts';
 import type { ProcedureDefinition } from '../domain/procedure.ts';
 import { caseReference } from '../domain/reference.ts';
 
-const BATCH = 5000;
+const BATCH = 1000;
 
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;

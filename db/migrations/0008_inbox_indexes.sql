@@ -1,0 +1,3 @@
+CREATE INDEX "cases_filed_idx" ON "cases" USING btree ("filed_at" DESC NULLS LAST,"number" DESC NULLS LAST) WHERE state <> 'draft';--> statement-breakpoint
+CREATE INDEX "cases_updated_idx" ON "cases" USING btree ("updated_at" DESC NULLS LAST,"number" DESC NULLS LAST) WHERE state <> 'draft';--> statement-breakpoint
+CREATE INDEX "cases_assignee_filed_idx" ON "cases" USING btree ("assignee_id","filed_at" DESC NULLS LAST) WHERE state <> 'draft';
