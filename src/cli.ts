@@ -14,7 +14,8 @@ import { openAndPrepare } from './server.ts';
 import { createInvitation } from './modules/accounts/index.ts';
 import { importPlaces, readCsv, type LineReport } from './modules/directory/index.ts';
 import { importCommuneCentres } from './modules/territory/index.ts';
-import { createReadStream, statSync } from 'node:fs';
+import { exportProcedureVersion, importProcedureVersion } from './modules/procedures/index.ts';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 
 const HELP = `Relais — commandes d'exploitation
@@ -48,6 +49,14 @@ Commandes :
                               la longitude ; en-têtes acceptés : code_insee, insee, codgeo ; latitude, lat ;
                               longitude, lon, lng) pour mesurer les distances depuis une commune. Les lignes
                               fautives et les communes inconnues de l'installation sont signalées.
+  import demarche FICHIER [--publier]
+                              Importe une démarche décrite en JSON (voir seeds/procedures/) : chaque problème
+                              est listé ; sinon une nouvelle version est créée, publiée avec --publier (les
+                              dossiers déjà déposés gardent leur version). Réimporter le même fichier ne crée
+                              rien.
+  export demarche IDENTIFIANT [--version N]
+                              Écrit sur la sortie le JSON de la version publiée (ou de la version N) d'une
+                              démarche, pour la relire, la modifier ou l'installer ailleurs.
   help                        Affiche cette aide.
 
 La base utilisée est celle de la configuration (DATABASE_URL, sinon la base embarquée de RELAIS_DATA_DIR).
@@ -160,7 +169,25 @@ const commands: Record<string, (args: string[], config: Config, io: CliIo) => Pr
     const [what, ...rest] = args;
     if (what === 'lieux') return importPlacesCommand(rest, config, io);
     if (what === 'communes-centres') return importCentresCommand(rest, config, io);
-    throw new UsageError('import attend « lieux » ou « communes-centres » puis le fichier, par exemple :\n  npm run relais -- import lieux lieux.csv --source hubik');
+    if (what === 'demarche') return importProcedureCommand(rest, config, io);
+    throw new UsageError('import attend « lieux », « communes-centres » ou « demarche » puis le fichier, par exemple :\n  npm run relais -- import lieux lieux.csv --source hubik');
+  },
+
+  async export(args, config, io) {
+    const [what, ...rest] = args;
+    if (what !== 'demarche') throw new UsageError('export attend « demarche » puis son identifiant, par exemple :\n  npm run relais -- export demarche demande-de-mediation');
+    const { values, positionals } = parseArgs({ args: rest, options: { version: { type: 'string' } }, allowPositionals: true, strict: true });
+    const slug = positionals[0];
+    if (!slug) throw new UsageError('export demarche demande l’identifiant de la démarche, par exemple demande-de-mediation');
+    const version = values.version === undefined ? null : Number(values.version);
+    if (version !== null && (!Number.isInteger(version) || version < 1)) throw new UsageError('--version attend un numéro de version, par exemple 2');
+    const found = await withDatabase(config, (database) => exportProcedureVersion(database.db, slug, version));
+    if (!found) {
+      io.err(version === null ? `Aucune démarche publiée « ${slug} ».` : `La démarche « ${slug} » n’a pas de version ${version}.`);
+      return 1;
+    }
+    io.out(JSON.stringify(found, null, 2));
+    return 0;
   },
 
   async help(_args, _config, io) {
@@ -226,6 +253,31 @@ function progressBar(total: number): { update(bytes: number, rows: number): void
 }
 
 const lineReport = (r: LineReport) => `  Ligne ${r.line} : ${r.errors.map((e) => e.message).join(' ; ')}`;
+
+async function importProcedureCommand(args: string[], config: Config, io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { publier: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const path = checkFile(positionals[0], 'import demarche demande le fichier JSON, par exemple :\n  npm run relais -- import demarche ma-demarche.json --publier');
+  if (statSync(path).size > 2_000_000) throw new FileError('Le fichier fait plus de 2 Mo : ce n’est pas une définition de démarche.');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    io.err(`Le fichier n’est pas du JSON valide : ${(e as Error).message}`);
+    return 1;
+  }
+  const result = await withDatabase(config, async (database) => {
+    await database.exclusive(() => migrate(database));
+    return importProcedureVersion({ db: database.db, clock: systemClock, ids: randomIds }, { userId: null, label: 'ligne de commande' }, json, { publish: values.publier === true });
+  });
+  if (!result.ok) {
+    io.err('La démarche n’a pas été importée :');
+    for (const p of result.problems) io.err(`  - ${p}`);
+    return 1;
+  }
+  if (result.unchanged) io.out(`Rien de nouveau : la version ${result.version} est déjà celle-ci${result.published ? ' (publiée)' : ''}.`);
+  else io.out(`Version ${result.version} créée${result.published ? ' et publiée : les nouveaux dossiers seront déposés avec elle' : ' (brouillon : relancez avec --publier pour la publier)'}.`);
+  return 0;
+}
 
 async function importPlacesCommand(args: string[], config: Config, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { source: { type: 'string' } }, allowPositionals: true, strict: true });

@@ -27,7 +27,7 @@ export {
 export { checkProcedureDefinition, validateCase, visiblePages, routeCase, type ProcedureDefinition, type ProcedurePage } from './domain/procedure.ts';
 export { caseReference, parseCaseReference } from './domain/reference.ts';
 export * from './db/procedures.table.ts';
-export { getPublishedProcedure, listPublishedProcedures, getVersion, listTeams } from './db/procedure-queries.ts';
+export { getPublishedProcedure, listPublishedProcedures, getVersion, listTeams, exportProcedureVersion } from './db/procedure-queries.ts';
 export { importProcedureVersion, publishProcedureVersion } from './use-cases/import-procedure.ts';
 export { startDraft, saveDraftPage, submitCase, hashTrackingCode } from './use-cases/file-case.ts';
 export { runCaseCommand } from './use-cases/run-case-command.ts';

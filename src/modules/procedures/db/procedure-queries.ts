@@ -42,3 +42,13 @@ export async function getVersion(q: Queryable, versionId: string): Promise<{ pro
 export async function listTeams(q: Queryable): Promise<Array<{ id: string; key: string; name: string; socialCentreId: string | null }>> {
   return q.select({ id: reviewTeams.id, key: reviewTeams.key, name: reviewTeams.name, socialCentreId: reviewTeams.socialCentreId }).from(reviewTeams).orderBy(asc(reviewTeams.name));
 }
+
+/** The definition of a procedure's published version (or of version `n`), as its JSON is exchanged. */
+export async function exportProcedureVersion(q: Queryable, slug: string, n: number | null): Promise<ProcedureDefinition | null> {
+  const [row] = await q
+    .select({ definition: procedureVersions.definition })
+    .from(procedures)
+    .innerJoin(procedureVersions, n === null ? eq(procedureVersions.id, procedures.currentVersionId) : and(eq(procedureVersions.procedureId, procedures.id), eq(procedureVersions.version, n)))
+    .where(eq(procedures.slug, slug));
+  return row?.definition ?? null;
+}

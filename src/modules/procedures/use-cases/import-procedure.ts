@@ -8,6 +8,13 @@ import { checkProcedureDefinition, type ProcedureDefinition } from '../domain/pr
 import { procedures, procedureVersions, reviewTeams } from '../db/procedures.table.ts';
 import type { CaseActorRef, ProceduresDeps } from './deps.ts';
 
+/** JSON with keys in one order: jsonb does not keep the order of the file, so plain strings would differ. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 export type ImportProcedureResult =
   | { ok: true; procedureId: string; versionId: string; version: number; published: boolean; unchanged: boolean }
   | { ok: false; problems: string[] };
@@ -41,7 +48,7 @@ export async function importProcedureVersion(
     const [same] = last
       ? await tx.select().from(procedureVersions).where(and(eq(procedureVersions.procedureId, procedure!.id), eq(procedureVersions.version, last)))
       : [];
-    if (same && JSON.stringify(same.definition) === JSON.stringify(def) && (same.publishedAt !== null || !opts.publish)) {
+    if (same && canonical(same.definition) === canonical(def) && (same.publishedAt !== null || !opts.publish)) {
       return { ok: true, procedureId: procedure!.id, versionId: same.id, version: same.version, published: same.publishedAt !== null, unchanged: true } as const;
     }
     const versionId = deps.ids.uuid();
