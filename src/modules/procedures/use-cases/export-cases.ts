@@ -53,12 +53,13 @@ interface ExportRow extends Record<string, unknown> {
   labels: string | null;
 }
 
-export async function* exportCasesCsv(q: Queryable, criteria: { userId: string; procedureId: string }): AsyncGenerator<string> {
+/** The export as rows of cells, the header first, by batches (for CSV and XLSX alike). */
+export async function* exportCaseRows(q: Queryable, criteria: { userId: string; procedureId: string }): AsyncGenerator<string[][]> {
   const versions = await queryRows<{ id: string; definition: ProcedureDefinition }>(q, sql`select id, definition from procedure_versions where procedure_id = ${criteria.procedureId} order by version`);
   const defs = new Map(versions.map((v) => [v.id, v.definition]));
   const columns = columnsOf(versions.map((v) => v.definition));
   const communes = new Map((await queryRows<{ insee: string; name: string }>(q, sql`select insee, name from communes`)).map((r) => [r.insee, r.name]));
-  yield '\uFEFF' + csvLine(['Dossier', 'État', 'Déposé le', 'Décidé le', 'Équipe', 'Attribué à', 'Commune', 'Étiquettes', ...columns.map((c) => c.label)]);
+  yield [['Dossier', 'État', 'Déposé le', 'Décidé le', 'Équipe', 'Attribué à', 'Commune', 'Étiquettes', ...columns.map((c) => c.label)]];
   let after = -1;
   for (;;) {
     const rows = await queryRows<ExportRow>(
@@ -73,7 +74,7 @@ export async function* exportCasesCsv(q: Queryable, criteria: { userId: string; 
           order by c.number limit ${BATCH}`,
     );
     if (rows.length === 0) return;
-    let chunk = '';
+    const chunk: string[][] = [];
     for (const r of rows) {
       const values = new Map<string, string[]>();
       const def = defs.get(r.version_id);
@@ -85,7 +86,7 @@ export async function* exportCasesCsv(q: Queryable, criteria: { userId: string; 
           }
         }
       }
-      chunk += csvLine([
+      chunk.push([
         caseReference(Number(r.number), new Date(r.created_at)),
         CASE_STATE_LABELS[r.state],
         dateFr(r.filed_at ? new Date(r.filed_at) : null),
@@ -99,5 +100,13 @@ export async function* exportCasesCsv(q: Queryable, criteria: { userId: string; 
     }
     yield chunk;
     after = Number(rows.at(-1)!.number);
+  }
+}
+
+export async function* exportCasesCsv(q: Queryable, criteria: { userId: string; procedureId: string }): AsyncGenerator<string> {
+  let first = true;
+  for await (const batch of exportCaseRows(q, criteria)) {
+    yield (first ? '\uFEFF' : '') + batch.map(csvLine).join('');
+    first = false;
   }
 }

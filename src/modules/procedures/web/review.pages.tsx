@@ -95,6 +95,10 @@ export function InboxPage(props: InboxPageProps) {
               Exporter « {procedure.title} » :{' '}
               <a class="govuk-link" href={`/instruction/export.csv?demarche=${procedure.id}`}>
                 CSV
+              </a>{' '}
+              ou{' '}
+              <a class="govuk-link" href={`/instruction/export.xlsx?demarche=${procedure.id}`}>
+                Excel (XLSX)
               </a>
             </p>
           ) : (

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser, signedInAs, type StaffUser } from '../../../../tests/support/staff-session.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/support/test-app.ts';
@@ -108,7 +109,7 @@ describe('the agents’ inbox and case page', () => {
     expect(page.html).not.toContain('value="reopen"');
   });
 
-  it('exports the procedure’s case files as CSV for French spreadsheets', async () => {
+  it('exports the procedure’s case files as CSV for French spreadsheets and as XLSX', async () => {
     await fileCase('=HYPERLINK("x")');
     const client = await signedInAs(t, agent);
     const [proc] = await queryRows<{ id: string }>(t.deps.db, sql`select id from procedures where slug = 'contacter-mon-centre-social'`);
@@ -122,6 +123,18 @@ describe('the agents’ inbox and case page', () => {
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.startsWith(reference))).toContain('Refusé');
     expect(text).toContain(`'=HYPERLINK(""x"")`);
+    // The same as an Excel workbook, opened back.
+    const xlsx = await client.request(`/instruction/export.xlsx?demarche=${proc!.id}`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = workbook.getWorksheet('Dossiers')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Dossier');
+    expect(sheet.rowCount).toBe(3);
+    const values = [sheet.getRow(2), sheet.getRow(3)].map((r) => (r.values as unknown[]).join('|'));
+    expect(values.find((v) => v.includes(reference))).toContain('Refusé');
+    expect(values.join('|')).toContain('Mon loyer a augmenté, je ne peux plus payer.');
     const other = await signedInAs(t, stranger);
     const theirs = await (await other.request(`/instruction/export.csv?demarche=${proc!.id}`)).text();
     expect(theirs.split('\r\n').filter(Boolean)).toHaveLength(1);

@@ -23,6 +23,8 @@ import { caseReference } from '../domain/reference.ts';
 import { getVersion } from '../db/procedure-queries.ts';
 import { INBOX_SORTS, INBOX_TABS, searchInbox, type InboxSort, type InboxTab } from '../db/inbox-queries.ts';
 import { exportCasesCsv } from '../use-cases/export-cases.ts';
+import { exportCasesXlsx } from '../use-cases/export-xlsx.ts';
+import { Readable } from 'node:stream';
 import { caseEvents, caseFiles, caseFollowers, caseMessages, caseNotes, cases, procedures, procedureVersions, reviewTeams } from '../db/procedures.table.ts';
 import { agentRoleOnCase, teamsOf } from '../use-cases/case-access.ts';
 import { openCaseFile } from '../use-cases/case-files.ts';
@@ -328,19 +330,25 @@ reviewRoutes.get(`/instruction/dossiers/:caseId{${UUID}}/recepisse.pdf`, staff, 
   return c.body(new Uint8Array(receipt.pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': attachmentDisposition(receipt.fileName), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' });
 });
 
-reviewRoutes.get('/instruction/export.csv', staff, async (c) => {
-  const actor = me(c);
-  const deps = depsOf(c);
-  const procedureId = c.req.query('demarche') ?? '';
-  if (!new RegExp(`^${UUID}$`, 'u').test(procedureId)) return notFound(c);
-  if ((await teamsOf(deps.db, actor.userId)).length === 0) return forbidden(c);
-  const [proc] = await deps.db.select({ slug: procedures.slug }).from(procedures).where(eq(procedures.id, procedureId));
-  if (!proc) return notFound(c);
-  await recordAudit(deps.db, { at: deps.clock.now(), actorId: actor.userId, actorLabel: actor.label, action: 'case.exported', subjectType: 'procedure', subjectId: procedureId, requestId: actor.requestId, details: { format: 'csv' } });
-  c.header('content-type', 'text/csv; charset=utf-8');
-  c.header('content-disposition', attachmentDisposition(`dossiers-${proc.slug}.csv`));
-  c.header('cache-control', 'private, no-store');
-  return stream(c, async (out) => {
-    for await (const chunk of exportCasesCsv(deps.db, { userId: actor.userId, procedureId })) await out.write(chunk);
+for (const format of ['csv', 'xlsx'] as const) {
+  reviewRoutes.get(`/instruction/export.${format}`, staff, async (c) => {
+    const actor = me(c);
+    const deps = depsOf(c);
+    const procedureId = c.req.query('demarche') ?? '';
+    if (!new RegExp(`^${UUID}$`, 'u').test(procedureId)) return notFound(c);
+    if ((await teamsOf(deps.db, actor.userId)).length === 0) return forbidden(c);
+    const [proc] = await deps.db.select({ slug: procedures.slug }).from(procedures).where(eq(procedures.id, procedureId));
+    if (!proc) return notFound(c);
+    await recordAudit(deps.db, { at: deps.clock.now(), actorId: actor.userId, actorLabel: actor.label, action: 'case.exported', subjectType: 'procedure', subjectId: procedureId, requestId: actor.requestId, details: { format } });
+    const headers = { 'content-disposition': attachmentDisposition(`dossiers-${proc.slug}.${format}`), 'cache-control': 'private, no-store' };
+    const criteria = { userId: actor.userId, procedureId };
+    if (format === 'xlsx') {
+      const body = exportCasesXlsx(deps.db, criteria, (e) => c.get('logger').error({ err: e }, 'export XLSX interrompu'));
+      return new Response(Readable.toWeb(body) as ReadableStream, { headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+    }
+    for (const [k, v] of Object.entries({ ...headers, 'content-type': 'text/csv; charset=utf-8' })) c.header(k, v);
+    return stream(c, async (out) => {
+      for await (const chunk of exportCasesCsv(deps.db, criteria)) await out.write(chunk);
+    });
   });
-});
+}
