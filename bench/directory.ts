@@ -2,15 +2,14 @@
 // (../shared/data/communes-2024.csv), a typical search timed on PGlite and, when BENCH_DATABASE_URL (or
 // DATABASE_URL) names a PostgreSQL server, on PostgreSQL in the same run; the results page's weight.
 // Rewrites the « Annuaire » table of docs/benchmarks.md.
+import { benchPgUrl, withScratchPostgres, writeBenchTable } from './report.ts';
 import { diskFileStore } from '../src/platform/files/file-store.ts';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import pino from 'pino';
-import postgres from 'postgres';
 import { createApp } from '../src/app.tsx';
 import { loadConfig } from '../src/config.ts';
 import { randomIds } from '../src/platform/clock.ts';
@@ -20,7 +19,6 @@ import { EMPTY_CRITERIA, searchPlaces, type SearchCriteria } from '../src/module
 import { NEEDS } from '../src/modules/directory/domain/needs.ts';
 import { COMMUNES_CSV, communeSampler, generatePlaces, loadBenchCommunes, prng, readBenchCommunes, type BenchCommune } from './directory-data.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const PLACES = Number(process.env.BENCH_PLACES ?? 100_000);
 const SEARCHES = 300;
 // A Tuesday at 10:30 in Paris: most places are open, as on a working morning.
@@ -107,25 +105,9 @@ const liteSearch = await measure(lite, searches);
 const page = await resultsPage(lite, list);
 await lite.close();
 
-const pgUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-let pgSearch: Awaited<ReturnType<typeof measure>> | null = null;
-let pgFill = 0;
-if (pgUrl) {
-  const name = `relais_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const pg = await openDatabase({ kind: 'postgres', url: u.href, max: 4 });
-  try {
-    pgFill = await fill(pg, list);
-    pgSearch = await measure(pg, searches);
-  } finally {
-    await pg.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+const pgRun = benchPgUrl ? await withScratchPostgres(benchPgUrl, 4, async (pg) => ({ fill: await fill(pg, list), search: await measure(pg, searches) })) : null;
+const pgSearch = pgRun?.search ?? null;
+const pgFill = pgRun?.fill ?? 0;
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? 'tenu' : '**dépassé**');
@@ -144,20 +126,4 @@ rows.push(`| Page de résultats (20 lieux, la plus grande ville), compressée gz
 rows.push(`| Page de résultats, temps serveur complet (requête → HTML), PGlite | p95 ${ms(page.p95)} | — | — |`);
 rows.push(`| Chargement : ${list.length} communes et ${PLACES} lieux | PGlite ${(liteFill / 1000).toFixed(1)} s${pgSearch ? `, PostgreSQL ${(pgFill / 1000).toFixed(1)} s` : ''} | — | — |`);
 
-const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-const machine = `${cpus().length} cœurs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`;
-const section = [
-  '<!-- bench:directory:start -->',
-  `Mesuré le ${when} UTC avec \`npm run bench\` sur ${machine}.`,
-  '',
-  '| mesure | résultat | budget | |',
-  '|---|---|---|---|',
-  ...rows,
-  '<!-- bench:directory:end -->',
-].join('\n');
-const docPath = join(root, 'docs/benchmarks.md');
-let doc = readFileSync(docPath, 'utf8');
-if (!doc.includes('<!-- bench:directory:start -->')) doc += '\n## Annuaire\n\n<!-- bench:directory:start -->\n<!-- bench:directory:end -->\n';
-doc = doc.replace(/<!-- bench:directory:start -->[\s\S]*<!-- bench:directory:end -->/, section);
-writeFileSync(docPath, doc);
-console.log(section);
+writeBenchTable('directory', 'Annuaire', rows);

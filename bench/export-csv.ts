@@ -3,14 +3,13 @@
 // (the embedded database lives in the same process, so its memory counts too) and, when BENCH_DATABASE_URL (or
 // DATABASE_URL) names a PostgreSQL server, on PostgreSQL in the same run. Prints the figures; the places come from
 // bench/directory-data.ts (every French commune of ../shared/data/communes-2024.csv, never copied here).
+import { benchPgUrl, withScratchPostgres, writeBenchTable } from './report.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diskFileStore } from '../src/platform/files/file-store.ts';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import postgres from 'postgres';
 import { createApp } from '../src/app.tsx';
 import { loadConfig } from '../src/config.ts';
 import { randomIds } from '../src/platform/clock.ts';
@@ -98,38 +97,13 @@ await lite.close();
 if (liteFigures.rows !== PLACES) throw new Error(`l’export PGlite a ${liteFigures.rows} lignes au lieu de ${PLACES}`);
 rows.push(report('PGlite', liteFigures));
 
-const pgUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-if (pgUrl) {
-  const name = `relais_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const pg = await openDatabase({ kind: 'postgres', url: u.href, max: 4 });
-  try {
+if (benchPgUrl) {
+  await withScratchPostgres(benchPgUrl, 4, async (pg) => {
     await fill(pg, list);
     collect();
     const figures = await measureExport(pg);
     if (figures.rows !== PLACES) throw new Error(`l’export PostgreSQL a ${figures.rows} lignes au lieu de ${PLACES}`);
     rows.push(report('PostgreSQL', figures));
-  } finally {
-    await pg.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }
-const section = [
-  '<!-- bench:export:start -->',
-  `Mesuré le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC avec \`npm run bench\` (Node ${process.version}).`,
-  '',
-  '| mesure | résultat | budget | |',
-  '|---|---|---|---|',
-  ...rows,
-  '<!-- bench:export:end -->',
-].join('\n');
-const docPath = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-let doc = readFileSync(docPath, 'utf8');
-if (!doc.includes('<!-- bench:export:start -->')) doc += '\n## Export des données ouvertes\n\n<!-- bench:export:start -->\n<!-- bench:export:end -->\n';
-doc = doc.replace(/<!-- bench:export:start -->[\s\S]*<!-- bench:export:end -->/, section);
-writeFileSync(docPath, doc);
-console.log(section);
+writeBenchTable('export', 'Export des données ouvertes', rows);

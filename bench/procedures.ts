@@ -4,15 +4,15 @@
 // minute, none lost (rows counted afterwards). The same run measures PGlite beside it (BENCH_LITE_CASES case
 // files, 1,000,000 unless told otherwise). Rewrites the « Téléprocédures » table of docs/benchmarks.md.
 // BENCH_CASES and BENCH_SUBMIT_SECONDS shrink the run for a quick try.
+import { benchPgUrl, withScratchPostgres, writeBenchTable } from './report.ts';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { randomIds, type Clock } from '../src/platform/clock.ts';
 import { openDatabase, queryRows, type Database } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
@@ -306,23 +306,12 @@ async function measureEngine(database: Database, count: number, url: string | nu
   return { gen, inbox, exported, submit };
 }
 
-const pgUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
 const results: Array<{ engine: string; count: number; r: Awaited<ReturnType<typeof measureEngine>> }> = [];
-if (pgUrl) {
-  const name = `relais_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const pg = await openDatabase({ kind: 'postgres', url: u.href, max: 20 });
-  try {
+if (benchPgUrl) {
+  await withScratchPostgres(benchPgUrl, 20, async (pg, url) => {
     console.log(`PostgreSQL, ${CASES} dossiers…`);
-    results.push({ engine: 'PostgreSQL', count: CASES, r: await measureEngine(pg, CASES, u.href) });
-  } finally {
-    await pg.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+    results.push({ engine: 'PostgreSQL', count: CASES, r: await measureEngine(pg, CASES, url) });
+  });
 }
 {
   const lite = await openDatabase({ kind: 'pglite', dataDir: null });
@@ -351,20 +340,4 @@ for (const { engine, count, r } of results) {
   rows.push(`| ${engine} : génération de ${count.toLocaleString('fr-FR')} dossiers déposés | ${r.gen.seconds.toFixed(0)} s | — | — |`);
 }
 
-const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-const machine = `${cpus().length} cœurs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`;
-const section = [
-  '<!-- bench:procedures:start -->',
-  `Mesuré le ${when} UTC avec \`npm run bench\` sur ${machine}.${pgUrl ? '' : ' PostgreSQL non mesuré : lancer avec `BENCH_DATABASE_URL=postgres://…`.'}`,
-  '',
-  '| mesure | résultat | budget | |',
-  '|---|---|---|---|',
-  ...rows,
-  '<!-- bench:procedures:end -->',
-].join('\n');
-const docPath = join(root, 'docs/benchmarks.md');
-let doc = readFileSync(docPath, 'utf8');
-if (!doc.includes('<!-- bench:procedures:start -->')) doc += '\n## Téléprocédures\n\n<!-- bench:procedures:start -->\n<!-- bench:procedures:end -->\n';
-doc = doc.replace(/<!-- bench:procedures:start -->[\s\S]*<!-- bench:procedures:end -->/, section);
-writeFileSync(docPath, doc);
-console.log(section);
+writeBenchTable('procedures', 'Téléprocédures', rows, benchPgUrl ? '' : ' PostgreSQL non mesuré : lancer avec `BENCH_DATABASE_URL=postgres://…`.');

@@ -37,7 +37,6 @@ export { storeCaseFile, openCaseFile, checkCaseFile, DEFAULT_MAX_FILE_BYTES, typ
 export { agentRoleOnCase, teamsOf, type TeamMembership } from './use-cases/case-access.ts';
 export { sendCaseMessage, MESSAGE_MAX_LENGTH, MESSAGE_MAX_FILES } from './use-cases/case-messages.ts';
 export { grantFilerAccess, filerMayAccess, sessionCaseIds } from './web/filer-access.ts';
-export { caseCommandHooks } from './use-cases/case-command-hooks.ts';
 export { filingRoutes, filingCsrfFailure, FILING_UPLOAD_PATH, FILING_BODY_LIMIT_BYTES } from './web/filing.routes.tsx';
 export { FieldInputs } from './web/field-inputs.tsx';
 export { reviewRoutes } from './web/review.routes.tsx';

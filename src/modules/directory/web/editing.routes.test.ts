@@ -1,14 +1,14 @@
 // Structure members claim their structure and keep its listings up to date; the département team may edit
 // any listing. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/db/client.ts';
-import { hashToken } from '../../../platform/http/session.ts';
-import { auditEvents, httpSessions, listingChanges, mailOutbox, places, roleGrants, services, structureClaims, structures, users } from '../../../schema.ts';
+import { auditEvents, listingChanges, mailOutbox, places, roleGrants, services, structureClaims, structures, users } from '../../../schema.ts';
 import { signInStaff } from '../../../../tests/support/sign-in.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/support/test-app.ts';
 import { createPlace, createService, createStructure } from '../db/listing-store.ts';
+import { signedInAs } from '../../../../tests/support/staff-session.ts';
 
 let t: TestApp;
 let demoStructureId: string;
@@ -31,20 +31,7 @@ async function staffClient(
   const now = t.clock.now();
   await t.deps.db.insert(users).values({ id: userId, kind: 'staff', email, displayName: `Personne ${email}`, status: 'active', totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: now, createdAt: now });
   for (const r of roles) await t.deps.db.insert(roleGrants).values({ id: randomUUID(), userId, role: r.role, structureId: r.structureId ?? null, grantedAt: now });
-  const token = randomBytes(32).toString('base64url');
-  const later = new Date(now.getTime() + 3_600_000);
-  await t.deps.db.insert(httpSessions).values({
-    idHash: hashToken(token),
-    userId,
-    csrfToken: randomBytes(32).toString('base64url'),
-    data: { mfaPassed: true },
-    createdAt: now,
-    lastSeenAt: now,
-    idleExpiresAt: later,
-    absoluteExpiresAt: later,
-  });
-  const client = t.client();
-  (client as unknown as { cookies: Map<string, string> }).cookies.set('relais_session', token);
+  const client = await signedInAs(t, { userId, email });
   return { client, userId };
 }
 

@@ -12,7 +12,6 @@ import { getVersion } from '../db/procedure-queries.ts';
 import { communeNamesIn } from '../db/commune-names.ts';
 import { caseEvents, caseFiles, cases, reviewTeams } from '../db/procedures.table.ts';
 import { storeCaseFile } from './case-files.ts';
-import type { CaseCommandHooks } from './run-case-command.ts';
 import type { ProceduresDeps } from './deps.ts';
 
 const dateTime = (d: Date) =>
@@ -45,38 +44,36 @@ export async function receiptPdf(deps: Pick<ProceduresDeps, 'db' | 'config'>, ca
   return { pdf: await renderPdf({ title: 'Récépissé de dépôt', issuer: theme.logoText, brandColour: theme.brandColour, blocks }), fileName: `recepisse-${reference}.pdf` };
 }
 
-/** Decision letters: made and kept in the transaction of the decision (a letter that fails undoes it). */
-export function decisionLetterHooks(deps: ProceduresDeps): CaseCommandHooks {
-  return {
-    async afterTransition(tx: Tx, ctx) {
-      if (ctx.to !== 'accepted' && ctx.to !== 'refused' && ctx.to !== 'closed_without_action') return;
-      const [row] = await tx.select().from(cases).where(eq(cases.id, ctx.caseId));
-      const version = row ? await getVersion(tx, row.versionId) : null;
-      if (!row || !version) return;
-      const [team] = row.teamId ? await tx.select({ name: reviewTeams.name }).from(reviewTeams).where(eq(reviewTeams.id, row.teamId)) : [];
-      const theme = themes[deps.config.departement];
-      const reference = caseReference(row.number, row.createdAt);
-      const template = version.definition.letters[ctx.to];
-      const values = {
-        reference,
-        procedure: version.definition.title,
-        date_depot: row.filedAt ? date(row.filedAt) : '',
-        date_decision: date(ctx.now),
-        motif: ctx.reason ?? '',
-        nom: row.filerName ?? 'Madame, Monsieur',
-        departement: theme.departementName,
-        service: team?.name ?? theme.logoText,
-      };
-      const body = fillLetter(template.body, values);
-      const pdf = await renderPdf({
-        title: fillLetter(template.subject, values),
-        issuer: `${theme.logoText}${team ? ` — ${team.name}` : ''}`,
-        brandColour: theme.brandColour,
-        blocks: [{ kind: 'small', text: `Le ${date(ctx.now)}` }, ...body.split(/\n{2,}/u).map((p) => ({ kind: 'paragraph' as const, text: p }))],
-      });
-      const stored = await storeCaseFile(deps, tx, { caseId: row.id, purpose: 'letter', name: `decision-${reference}.pdf`, bytes: pdf, uploadedByUserId: null, accept: ['pdf'] });
-      if (!stored.ok) throw new Error(`decision letter refused: ${stored.message}`);
-      await tx.insert(caseEvents).values({ id: deps.ids.uuid(), caseId: row.id, at: ctx.now, actorUserId: null, actorKind: 'system', kind: 'letter', details: { fileId: stored.file.id }, visibleToFiler: true });
-    },
+/**
+ * The decision letter, made from the version's template and kept with the case file's files, in the transaction
+ * of the decision: a letter that fails undoes the decision.
+ */
+export async function writeDecisionLetter(deps: ProceduresDeps, tx: Tx, ctx: { caseId: string; to: 'accepted' | 'refused' | 'closed_without_action'; reason: string | null; now: Date }): Promise<void> {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, ctx.caseId));
+  const version = row ? await getVersion(tx, row.versionId) : null;
+  if (!row || !version) return;
+  const [team] = row.teamId ? await tx.select({ name: reviewTeams.name }).from(reviewTeams).where(eq(reviewTeams.id, row.teamId)) : [];
+  const theme = themes[deps.config.departement];
+  const reference = caseReference(row.number, row.createdAt);
+  const template = version.definition.letters[ctx.to];
+  const values = {
+    reference,
+    procedure: version.definition.title,
+    date_depot: row.filedAt ? date(row.filedAt) : '',
+    date_decision: date(ctx.now),
+    motif: ctx.reason ?? '',
+    nom: row.filerName ?? 'Madame, Monsieur',
+    departement: theme.departementName,
+    service: team?.name ?? theme.logoText,
   };
+  const body = fillLetter(template.body, values);
+  const pdf = await renderPdf({
+    title: fillLetter(template.subject, values),
+    issuer: `${theme.logoText}${team ? ` — ${team.name}` : ''}`,
+    brandColour: theme.brandColour,
+    blocks: [{ kind: 'small', text: `Le ${date(ctx.now)}` }, ...body.split(/\n{2,}/u).map((p) => ({ kind: 'paragraph' as const, text: p }))],
+  });
+  const stored = await storeCaseFile(deps, tx, { caseId: row.id, purpose: 'letter', name: `decision-${reference}.pdf`, bytes: pdf, uploadedByUserId: null, accept: ['pdf'] });
+  if (!stored.ok) throw new Error(`decision letter refused: ${stored.message}`);
+  await tx.insert(caseEvents).values({ id: deps.ids.uuid(), caseId: row.id, at: ctx.now, actorUserId: null, actorKind: 'system', kind: 'letter', details: { fileId: stored.file.id }, visibleToFiler: true });
 }

@@ -2,7 +2,7 @@
 // files), after a warning e-mail RELAIS_DRAFT_WARNING_DAYS before; decided case files are anonymised once their
 // procedure version's retention period has passed since the decision (the number, procedure, state, team and
 // dates stay for statistics; every answer, name, contact, message, note and file goes).
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { queryRows } from '../../../platform/db/client.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -97,7 +97,7 @@ export async function anonymiseClosedCases(deps: ProceduresDeps): Promise<number
       await tx.delete(caseNotes).where(eq(caseNotes.caseId, id));
       await tx.update(partnerInvitations).set({ answerText: null, introduction: '', question: null }).where(eq(partnerInvitations.caseId, id));
       await tx.execute(sql`update case_events set reason = null, details = '{}'::jsonb where case_id = ${id}`);
-      await tx.delete(caseFiles).where(inArray(caseFiles.caseId, [id]));
+      await tx.delete(caseFiles).where(eq(caseFiles.caseId, id));
       await recordAudit(tx, { at: now, actorId: null, actorLabel: 'système', action: 'case.anonymised', subjectType: 'case', subjectId: id, details: { files: files.length } });
     });
     for (const f of files) await deps.files.delete(f.key);

@@ -1,13 +1,14 @@
 // An agent's (or supervisor's) decision on a case file: the lifecycle says whether it is allowed; the new state,
-// the timeline event and the journal entry are written in one transaction; the filer is told by e-mail.
+// the timeline event, the journal entry and, for a decision, its letter are written in one transaction; the
+// filer is told by e-mail.
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import type { Tx } from '../../../platform/db/client.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { CASE_STATE_LABELS, DECIDED_STATES, transition, type CaseActor, type CaseCommand } from '../domain/case-lifecycle.ts';
 import { caseReference } from '../domain/reference.ts';
 import { getVersion } from '../db/procedure-queries.ts';
+import { writeDecisionLetter } from './case-documents.ts';
 import { caseEvents, cases } from '../db/procedures.table.ts';
 import type { CaseActorRef, ProceduresDeps } from './deps.ts';
 
@@ -23,16 +24,10 @@ const FILER_NEWS: Partial<Record<CaseCommand, string>> = {
   reopen: 'Votre dossier est rouvert et de nouveau en instruction.',
 };
 
-export interface CaseCommandHooks {
-  /** Runs in the transaction after the state changed (e.g. the decision letter is generated and stored). */
-  afterTransition?(tx: Tx, ctx: { caseId: string; command: CaseCommand; to: string; reason: string | null; now: Date }): Promise<void>;
-}
-
 export async function runCaseCommand(
   deps: ProceduresDeps,
   actor: CaseActorRef,
   input: { caseId: string; command: Exclude<CaseCommand, 'submit'>; as: Exclude<CaseActor, 'filer'>; reason?: string | null },
-  hooks: CaseCommandHooks = {},
 ): Promise<CaseCommandResult> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
@@ -79,7 +74,7 @@ export async function runCaseCommand(
       requestId: actor.requestId ?? null,
       details: { reference, command: input.command, from: row.state, to: t.to, reason: t.reason },
     });
-    await hooks.afterTransition?.(tx, { caseId: row.id, command: input.command, to: t.to, reason: t.reason, now });
+    if (t.to === 'accepted' || t.to === 'refused' || t.to === 'closed_without_action') await writeDecisionLetter(deps, tx, { caseId: row.id, to: t.to, reason: t.reason, now });
     const news = FILER_NEWS[input.command];
     if (row.contactEmail && news) {
       const version = await getVersion(tx, row.versionId);

@@ -11,7 +11,6 @@ import { updateSessionData } from '../../../platform/http/session.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { sha256 } from '../../../platform/security/secret-token.ts';
 import { parisToday } from '../../../platform/time/paris.ts';
-import { ErrorPage } from '../../../platform/views/error-page.tsx';
 import { resolveCommuneField } from '../../territory/index.ts';
 import { communeNamesIn } from '../db/commune-names.ts';
 import { displayAnswers } from '../domain/answer-display.ts';
@@ -21,31 +20,23 @@ import { caseReference } from '../domain/reference.ts';
 import { getPublishedProcedure, getVersion, listPublishedProcedures } from '../db/procedure-queries.ts';
 import { caseEvents, caseFiles, cases } from '../db/procedures.table.ts';
 import { storeCaseFile } from '../use-cases/case-files.ts';
-import type { ProceduresDeps } from '../use-cases/deps.ts';
 import { draftByToken, saveDraftPage, startDraft, submitCase } from '../use-cases/file-case.ts';
 import { chosenFile, fileInputs, inputIdOf, readPage, type Body } from './answer-form.ts';
 import type { FieldErrors } from './field-inputs.tsx';
 import { filerMayAccess, grantFilerAccess } from './filer-access.ts';
 import { LinkExpiredPage, CheckAnswersPage, ConfirmationPage, FilingPage, ProcedureListPage, ResumeLinkPage, StartPage, TaskListPage } from './filing.pages.tsx';
+import { UUID, depsOf, notFound } from './route-kit.tsx';
 
 export const filingRoutes = new Hono<AppEnv>();
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const PAGE = '[a-z][a-z0-9-]*';
 const TOKENS = 'procedureDraftTokens';
-
-function depsOf(c: Context<AppEnv>): ProceduresDeps {
-  const d = c.get('deps');
-  return { db: d.db, clock: d.clock, ids: d.ids, files: d.files, config: d.config };
-}
 
 function actorOf(c: Context<AppEnv>) {
   const p = c.get('principal');
   return { userId: p.kind === 'anonymous' ? null : p.userId, label: p.kind === 'anonymous' ? 'usager sans compte' : p.email, ip: null, requestId: c.get('requestId') };
 }
-
-const notFound = async (c: Context<AppEnv>) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404);
 
 /** Who may file this procedure, or the reason they may not (shown on the start page). */
 function refusalFor(c: Context<AppEnv>, def: ProcedureDefinition): string | null {

@@ -7,7 +7,6 @@ import { signInResident } from '../../../../tests/support/sign-in.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/support/test-app.ts';
 import { rateLimits } from '../../../schema.ts';
 import { caseFiles, cases } from '../db/procedures.table.ts';
-import { caseCommandHooks } from '../use-cases/case-command-hooks.ts';
 import { saveDraftPage, startDraft, submitCase } from '../use-cases/file-case.ts';
 import { runCaseCommand } from '../use-cases/run-case-command.ts';
 
@@ -109,7 +108,7 @@ describe('following a case file without an account', () => {
     expect((await client.post(`/demarches/dossiers/${filed.caseId}/message`, { message: 'Merci !' })).status).toBe(303);
 
     await runCaseCommand(t.deps, agent, { caseId: filed.caseId, command: 'start_review', as: 'agent' });
-    const decided = await runCaseCommand(t.deps, agent, { caseId: filed.caseId, command: 'accept', as: 'agent', reason: 'Une aide de 150 euros vous est accordée.' }, caseCommandHooks(t.deps));
+    const decided = await runCaseCommand(t.deps, agent, { caseId: filed.caseId, command: 'accept', as: 'agent', reason: 'Une aide de 150 euros vous est accordée.' });
     expect(decided.ok).toBe(true);
     const after = await client.get(`/demarches/dossiers/${filed.caseId}`);
     expect(after.html).toContain('Accepté');

@@ -11,7 +11,6 @@ import { allow } from '../../../platform/http/guard.ts';
 import { clientIp, rateLimitBlockedUntil, recordRateLimitEvent, type RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import { pageContext } from '../../../platform/http/render.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
-import { ErrorPage } from '../../../platform/views/error-page.tsx';
 import { communeNamesIn } from '../db/commune-names.ts';
 import { fileResponse } from './file-response.ts';
 import { displayAnswers } from '../domain/answer-display.ts';
@@ -21,30 +20,21 @@ import { caseEvents, caseFiles, caseMessages, cases, procedureVersions, reviewTe
 import { openCaseFile } from '../use-cases/case-files.ts';
 import { receiptPdf } from '../use-cases/case-documents.ts';
 import { sendCaseMessage } from '../use-cases/case-messages.ts';
-import type { ProceduresDeps } from '../use-cases/deps.ts';
 import { hashTrackingCode } from '../use-cases/file-case.ts';
 import { filerMayAccess, grantFilerAccess } from './filer-access.ts';
 import { FilerCasePage, FollowUpFormPage, MyProceduresPage } from './follow-up.pages.tsx';
 import { COMMAND_LABELS } from './review.pages.tsx';
+import { UUID, depsOf, notFound } from './route-kit.tsx';
 
 export const followUpRoutes = new Hono<AppEnv>();
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
 /** Wrong number/code pairs per IP address: 10 free tries, then slowed, then 15 minutes off after 30. */
 export const FOLLOW_UP_RULE: RateLimitRule = { name: 'case-follow-up:ip', windowMs: 15 * 60_000, slowAfter: 10, slowDelayMs: 2_000, lockAfter: 30, lockMs: 15 * 60_000 };
-
-function depsOf(c: Context<AppEnv>): ProceduresDeps {
-  const d = c.get('deps');
-  return { db: d.db, clock: d.clock, ids: d.ids, files: d.files, config: d.config };
-}
 
 function actorOf(c: Context<AppEnv>) {
   const p = c.get('principal');
   return { userId: p.kind === 'anonymous' ? null : p.userId, label: p.kind === 'anonymous' ? 'usager (code de suivi)' : p.email, ip: clientIp(c), requestId: c.get('requestId') };
 }
-
-const notFound = async (c: Context<AppEnv>) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404);
 
 followUpRoutes.get('/demarches/suivi', allow.anyone, async (c) => c.html(<FollowUpFormPage ctx={await pageContext(c, { form: true })} values={{}} errors={[]} />));
 
@@ -194,5 +184,4 @@ followUpRoutes.get('/compte/demarches', allow.resident, async (c) => {
     />,
   );
 });
-
 

@@ -19,33 +19,18 @@ import { caseFiles, caseMessages, cases, partnerInvitations, procedureVersions }
 import { agentRoleOnCase } from '../use-cases/case-access.ts';
 import { openCaseFile } from '../use-cases/case-files.ts';
 import { sendCaseMessage } from '../use-cases/case-messages.ts';
-import type { ProceduresDeps } from '../use-cases/deps.ts';
 import { answerInvitation, invitePartner, partnerAccess, remindPartner, revokePartner, type Invitation } from '../use-cases/partner-opinions.ts';
 import { AgentOpinionsPage, PartnerCasePage, PartnerClosedPage, PartnerListPage, type InvitationView } from './partners.pages.tsx';
+import { UUID, depsOf, notFound, takeFlash } from './route-kit.tsx';
 
 export const partnerRoutes = new Hono<AppEnv>();
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const staff = allow.staff();
-
-function depsOf(c: Context<AppEnv>): ProceduresDeps {
-  const d = c.get('deps');
-  return { db: d.db, clock: d.clock, ids: d.ids, files: d.files, config: d.config };
-}
 
 /** Agents, and partners (staff with MFA passed, with or without a role): the invitation decides. */
 function staffActor(c: Context<AppEnv>) {
   const p = c.get('principal');
   return p.kind === 'staff' && p.mfaPassed ? { userId: p.userId, label: p.email, ip: null, requestId: c.get('requestId') } : null;
-}
-
-const notFound = async (c: Context<AppEnv>) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404);
-
-async function takeFlash(c: Context<AppEnv>): Promise<string | null> {
-  const v = c.get('session')?.data?.opinionFlash;
-  if (typeof v !== 'string') return null;
-  await updateSessionData(c, { opinionFlash: undefined });
-  return v;
 }
 
 async function views(c: Context<AppEnv>, invitations: Invitation[]): Promise<InvitationView[]> {
@@ -86,7 +71,7 @@ async function agentPage(c: Context<AppEnv>, caseId: string, opts: { values?: Fo
       invitations={await views(c, invitations)}
       values={opts.values ?? {}}
       errors={opts.errors ?? []}
-      flash={await takeFlash(c)}
+      flash={await takeFlash(c, 'opinionFlash')}
       decided={DECIDED_STATES.has(row.state)}
     />,
     opts.status ?? 200,
@@ -208,7 +193,7 @@ async function renderPartnerCase(c: Context<AppEnv>, opts: { values?: FormValues
       others={others.map((o) => ({ organisation: o.organisation, answerText: o.answerText ?? '', answerYesNo: o.answerYesNo }))}
       values={opts.values ?? {}}
       errors={opts.errors ?? []}
-      flash={await takeFlash(c)}
+      flash={await takeFlash(c, 'opinionFlash')}
     />,
     opts.status ?? 200,
   );

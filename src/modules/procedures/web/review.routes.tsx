@@ -14,7 +14,6 @@ import { allow } from '../../../platform/http/guard.ts';
 import { pageContext } from '../../../platform/http/render.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
 import { parseFrenchDate } from '../../../platform/time/paris.ts';
-import { ErrorPage } from '../../../platform/views/error-page.tsx';
 import { communeNamesIn } from '../db/commune-names.ts';
 import { fileResponse } from './file-response.ts';
 import { availableCommands, CASE_COMMANDS, CASE_STATE_LABELS, CASE_STATES, type CaseCommand, type CaseState } from '../domain/case-lifecycle.ts';
@@ -29,38 +28,21 @@ import { caseEvents, caseFiles, caseFollowers, caseMessages, caseNotes, cases, p
 import { agentRoleOnCase, teamsOf } from '../use-cases/case-access.ts';
 import { openCaseFile } from '../use-cases/case-files.ts';
 import { receiptPdf } from '../use-cases/case-documents.ts';
-import { caseCommandHooks } from '../use-cases/case-command-hooks.ts';
 import { sendCaseMessage } from '../use-cases/case-messages.ts';
-import type { ProceduresDeps } from '../use-cases/deps.ts';
 import { runCaseCommand } from '../use-cases/run-case-command.ts';
 import { CasePage, COMMAND_LABELS, InboxPage, NoTeamPage, PreferencesPage, type TimelineEntry } from './review.pages.tsx';
 import { NOTIFICATION_MODES, notificationMode, setNotificationMode, type NotificationMode } from '../use-cases/notify-agents.ts';
+import { UUID, depsOf, forbidden, notFound, takeFlash } from './route-kit.tsx';
 
 export const reviewRoutes = new Hono<AppEnv>();
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Any staff member with MFA passed; membership of a review team is checked per request. */
 const staff = allow.staff();
-
-function depsOf(c: Context<AppEnv>): ProceduresDeps {
-  const d = c.get('deps');
-  return { db: d.db, clock: d.clock, ids: d.ids, files: d.files, config: d.config };
-}
 
 function me(c: Context<AppEnv>) {
   const p = c.get('principal');
   if (p.kind !== 'staff') throw new Error('staff guard expected');
   return { userId: p.userId, label: p.email, ip: null, requestId: c.get('requestId') };
-}
-
-const notFound = async (c: Context<AppEnv>) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404);
-const forbidden = async (c: Context<AppEnv>) => c.html(<ErrorPage ctx={await pageContext(c)} status={403} />, 403);
-
-async function takeFlash(c: Context<AppEnv>): Promise<string | null> {
-  const v = c.get('session')?.data?.reviewFlash;
-  if (typeof v !== 'string') return null;
-  await updateSessionData(c, { reviewFlash: undefined });
-  return v;
 }
 
 reviewRoutes.get('/instruction', staff, async (c) => {
@@ -122,7 +104,7 @@ reviewRoutes.get('/instruction', staff, async (c) => {
       hasNext={result.hasNext}
       procedures={procs.map((p) => ({ id: p.id, slug: p.slug, title: p.definition.title })).sort((a, b) => a.title.localeCompare(b.title, 'fr'))}
       query={query}
-      flash={await takeFlash(c)}
+      flash={await takeFlash(c, 'reviewFlash')}
     />,
     errors.length ? 422 : 200,
   );
@@ -154,7 +136,7 @@ async function assign(c: Context<AppEnv>, caseIds: string[], action: string): Pr
 
 reviewRoutes.get('/instruction/preferences', staff, async (c) => {
   const mode = await notificationMode(c.get('deps').db, me(c).userId);
-  return c.html(<PreferencesPage ctx={await pageContext(c, { form: true })} mode={mode} flash={await takeFlash(c)} error={null} />);
+  return c.html(<PreferencesPage ctx={await pageContext(c, { form: true })} mode={mode} flash={await takeFlash(c, 'reviewFlash')} error={null} />);
 });
 
 reviewRoutes.post('/instruction/preferences', staff, async (c) => {
@@ -239,7 +221,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, opts: { values?: F
       commands={availableCommands(row.state, role === 'supervisor' ? 'supervisor' : 'agent').filter((x): x is Exclude<CaseCommand, 'submit'> => x !== 'submit')}
       values={opts.values ?? {}}
       errors={opts.errors ?? []}
-      flash={await takeFlash(c)}
+      flash={await takeFlash(c, 'reviewFlash')}
     />,
     opts.status ?? 200,
   );
@@ -257,7 +239,7 @@ reviewRoutes.post(`/instruction/dossiers/:caseId{${UUID}}/decision`, staff, asyn
   const command = typeof form.commande === 'string' && (CASE_COMMANDS as readonly string[]).includes(form.commande) && form.commande !== 'submit' ? (form.commande as Exclude<CaseCommand, 'submit'>) : null;
   if (!command) return renderCase(c, caseId, { values: form, errors: [{ field: 'commande', message: 'Choisissez ce que vous faites de ce dossier' }], status: 422 });
   const reason = typeof form.motif === 'string' ? form.motif : '';
-  const r = await runCaseCommand(deps, actor, { caseId, command, as: role === 'supervisor' ? 'supervisor' : 'agent', reason }, caseCommandHooks(deps));
+  const r = await runCaseCommand(deps, actor, { caseId, command, as: role === 'supervisor' ? 'supervisor' : 'agent', reason });
   if (!r.ok) {
     const field = r.error === 'reason_required' || r.error === 'reason_too_long' ? 'motif' : 'commande';
     return renderCase(c, caseId, { values: form, errors: [{ field, message: r.message }], status: 422 });

@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/db/client.ts';
 import { findCentreForCommune } from '../db/social-centre-queries.ts';
-import { hashToken } from '../../../platform/http/session.ts';
-import { httpSessions, roleGrants, users } from '../../../schema.ts';
+import { roleGrants, users } from '../../../schema.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/support/test-app.ts';
+import { signedInAs } from '../../../../tests/support/staff-session.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,20 +29,7 @@ async function staffClient(role: 'admin' | 'agent'): Promise<{ client: TestClien
     createdAt: now,
   });
   await t.deps.db.insert(roleGrants).values({ id: randomUUID(), userId, role, grantedAt: now });
-  const token = randomBytes(32).toString('base64url');
-  const later = new Date(now.getTime() + 3_600_000);
-  await t.deps.db.insert(httpSessions).values({
-    idHash: hashToken(token),
-    userId,
-    csrfToken: randomBytes(32).toString('base64url'),
-    data: { mfaPassed: true },
-    createdAt: now,
-    lastSeenAt: now,
-    idleExpiresAt: later,
-    absoluteExpiresAt: later,
-  });
-  const client = t.client();
-  (client as unknown as { cookies: Map<string, string> }).cookies.set('relais_session', token);
+  const client = await signedInAs(t, { userId, email });
   return { client, userId, email };
 }
 
