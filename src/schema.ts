@@ -9,3 +9,4 @@ export * from './modules/accounts/db/accounts.table.ts';
 export * from './modules/directory/db/directory.table.ts';
 export * from './modules/directory/db/import-upload.table.ts';
 export * from './modules/procedures/db/procedures.table.ts';
+export * from './modules/appointments/db/appointments.table.ts';

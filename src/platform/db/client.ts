@@ -37,8 +37,13 @@ export interface Database {
  * 190 MB of resident memory, which a server on PostgreSQL must not carry (docs/benchmarks.md).
  */
 async function loadPglite() {
-  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm'), import('drizzle-orm/pglite')]);
-  return { PGlite, extensions: { pg_trgm }, drizzle };
+  const [{ PGlite }, { pg_trgm }, { btree_gist }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('drizzle-orm/pglite'),
+  ]);
+  return { PGlite, extensions: { pg_trgm, btree_gist }, drizzle };
 }
 
 // Arbitrary constant naming Relais's startup lock among the database's advisory locks.
