@@ -15,6 +15,7 @@ import { staticAssets } from './platform/http/static-assets.ts';
 import { ErrorPage } from './platform/views/error-page.tsx';
 import { healthRoutes } from './platform/health/health.routes.ts';
 import { mailAdminRoutes } from './platform/mail/mails.routes.tsx';
+import { smsAdminRoutes } from './platform/sms/sms.routes.tsx';
 import { loggablePath } from './platform/logging.ts';
 import { adminRoutes } from './modules/admin/index.tsx';
 import { siteRoutes } from './modules/site/index.tsx';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', placeRoutes);
   app.route('/', adminRoutes);
   app.route('/', mailAdminRoutes);
+  app.route('/', smsAdminRoutes);
   app.route('/', openDataRoutes);
   app.route('/', importUploadRoutes);
   app.route('/', editingRoutes);

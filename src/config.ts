@@ -25,6 +25,9 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   CLAMD_SOCKET: z.string().optional(),
+  SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  SMS_SENDER: z.string().regex(/^[A-Za-z0-9 ]{1,11}$/, 'de 1 à 11 lettres ou chiffres (nom d’expéditeur SMS)').default('Relais'),
   RELAIS_DRAFT_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   RELAIS_DRAFT_WARNING_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   RELAIS_DEPARTEMENT: z.enum(['35', '13']).default('35'),
@@ -90,6 +93,8 @@ export interface Config {
   files: { dir: string; s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null; clamdSocket: string | null };
   /** Drafts untouched this long are deleted, after a warning e-mail `draftWarningDays` before. */
   procedures: { draftRetentionDays: number; draftWarningDays: number };
+  /** An HTTP SMS gateway; without it, SMS are kept for the admins' « SMS » page. */
+  sms: { httpUrl: string; token: string | null; sender: string } | { httpUrl: null; sender: string };
 }
 
 export class ConfigError extends Error {}
@@ -151,6 +156,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           : null,
       clamdSocket: e.CLAMD_SOCKET ?? null,
     },
+    sms: e.SMS_HTTP_URL ? { httpUrl: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN ?? null, sender: e.SMS_SENDER } : { httpUrl: null, sender: e.SMS_SENDER },
     procedures: { draftRetentionDays: e.RELAIS_DRAFT_RETENTION_DAYS, draftWarningDays: Math.min(e.RELAIS_DRAFT_WARNING_DAYS, e.RELAIS_DRAFT_RETENTION_DAYS - 1) },
   };
 }

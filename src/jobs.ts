@@ -3,6 +3,7 @@
 import type { Config } from './config.ts';
 import type { JobHandlers } from './platform/jobs/worker.ts';
 import { mailJobHandlers } from './platform/mail/send-mail.ts';
+import { smsJobHandlers, smsProviderFor } from './platform/sms/sms.ts';
 import type { DailyJob } from './platform/jobs/daily.ts';
 import type { MonthlyJob } from './platform/jobs/recurring.ts';
 import { freshnessDigestHandlers, freshnessDigestJob } from './modules/directory/index.ts';
@@ -12,6 +13,7 @@ import { procedureDailyJobs, procedureJobHandlers } from './modules/procedures/i
 export function jobHandlers(config: Config): JobHandlers {
   return {
     ...mailJobHandlers({ smtpUrl: config.smtpUrl, from: config.mailFrom, messageIdDomain: new URL(config.publicUrl).hostname }),
+    ...smsJobHandlers(smsProviderFor(config)),
     ...freshnessDigestHandlers({ publicUrl: config.publicUrl }),
     ...orientationJobHandlers(config),
     ...procedureJobHandlers(config),

@@ -2,6 +2,7 @@
 export * from './platform/audit/audit.table.ts';
 export * from './platform/jobs/jobs.table.ts';
 export * from './platform/mail/mail.table.ts';
+export * from './platform/sms/sms.table.ts';
 export * from './platform/http/http.table.ts';
 export * from './platform/db/meta.table.ts';
 export * from './modules/territory/db/territory.table.ts';

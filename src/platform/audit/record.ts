@@ -73,6 +73,14 @@ export type AuditAction =
   | 'partner.case_viewed'
   | 'audit.viewed'
   | 'mail.viewed'
+  | 'sms.viewed'
+  | 'appointment.booked'
+  | 'appointment.viewed'
+  | 'appointment.moved'
+  | 'appointment.cancelled'
+  | 'appointment.status_recorded'
+  | 'appointment.feed_renewed'
+  | 'appointment.waitlist_joined'
   | 'system.demo_seeded';
 
 export interface AuditEventInput {

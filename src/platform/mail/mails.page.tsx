@@ -89,6 +89,7 @@ export function MailPage(props: { ctx: PageContext; mail: MailRow }) {
           m.sentAt ? { key: { text: 'Envoyé le' }, value: { text: when(m.sentAt) } } : null,
           m.attempts > 0 ? { key: { text: 'Tentatives d’envoi' }, value: { text: m.attempts } } : null,
           m.lastError ? { key: { text: 'Dernière erreur' }, value: { text: m.lastError } } : null,
+          m.attachments?.length ? { key: { text: 'Pièces jointes' }, value: { text: m.attachments.map((a) => a.filename).join(', ') } } : null,
         ]}
       />
       <h2 class="govuk-heading-m">Message</h2>

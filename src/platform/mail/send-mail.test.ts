@@ -123,6 +123,21 @@ describe('mail delivery', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('sends the attachments kept with the mail (an appointment\'s calendar file)', async () => {
+    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
+    await inTransaction(database.db, (tx) =>
+      enqueueMail(tx, { to: 'rdv@example.fr', subject: 'Votre rendez-vous', text: 'Bonjour', attachments: [{ filename: 'rendez-vous.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }] }, clock.now()),
+    );
+    await runDueJobs(deps(), mailJobHandlers(settings(`smtp://127.0.0.1:${smtpPort}`)));
+    expect(received).toHaveLength(1);
+    const raw = received[0]!.raw;
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=PUBLISH;\s+name=rendez-vous\.ics/i);
+    expect(raw).toMatch(/Content-Disposition: attachment; filename=rendez-vous\.ics/i);
+    const part = raw.split(/filename=rendez-vous\.ics\r?\n\r?\n/)[1]!;
+    const encoded = part.split(/\r?\n--/)[0]!.replace(/\s+/g, '');
+    expect(Buffer.from(encoded, 'base64').toString('utf8')).toBe(ics);
+  });
+
   it('retries later when the mail server refuses, then delivers', async () => {
     refuseNext = 1;
     const id = await inTransaction(database.db, (tx) => enqueueMail(tx, { to: 'agent@example.fr', subject: 'Invitation', text: 'Bienvenue' }, clock.now()));

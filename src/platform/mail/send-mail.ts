@@ -36,6 +36,7 @@ export function mailJobHandlers(settings: MailSettings): JobHandlers {
           subject: mail.subject,
           text: mail.text,
           ...(mail.html ? { html: mail.html } : {}),
+          ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
           messageId: `<relais-${mail.id}@${settings.messageIdDomain}>`,
         });
       } catch (error) {

@@ -13,6 +13,7 @@ const sections: { href: string; text: string; roles: TeamRole[] }[] = [
   { href: '/admin/annuaire', text: 'Annuaire', roles: ['admin', 'directory_moderator'] },
   { href: '/admin/journal', text: 'Journal d’audit', roles: ['admin'] },
   { href: '/admin/courriels', text: 'Courriels', roles: ['admin'] },
+  { href: '/admin/sms', text: 'SMS', roles: ['admin'] },
 ];
 
 /**

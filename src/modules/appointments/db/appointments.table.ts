@@ -69,8 +69,45 @@ export const appointments = pgTable(
     residentUserId: uuid('resident_user_id'),
     bookedByUserId: uuid('booked_by_user_id'),
     cancelTokenHash: text('cancel_token_hash'),
+    /** Raised at each change, for the calendar files (same UID, higher SEQUENCE). */
+    sequence: integer('sequence').notNull().default(0),
+    /** Set when the 48-hour reminder went out: a reminder is never sent twice. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /** The agent's note (« rappeler la veille », « vient avec sa fille »): never shown to the person. */
+    agentNote: text('agent_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('appointments_agent_start_idx').on(t.agentId, t.startAt), index('appointments_centre_start_idx').on(t.socialCentreId, t.startAt), index('appointments_cancel_token_idx').on(t.cancelTokenHash).where(sql`cancel_token_hash is not null`)],
+);
+
+/** An agent's private calendar feed: the URL carries a token whose hash is here; a new token revokes the old. */
+export const agentCalendarFeeds = pgTable('agent_calendar_feeds', {
+  agentId: uuid('agent_id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * The waiting list of a reason: first come, first served. When a slot frees up, the first person waiting gets
+ * an offer by e-mail (at most `MAX_WAITLIST_OFFERS` in all); the link in it books the slot if it is still free.
+ */
+export const appointmentWaitlist = pgTable(
+  'appointment_waitlist',
+  {
+    id: uuid('id').primaryKey(),
+    reasonId: uuid('reason_id')
+      .notNull()
+      .references(() => appointmentReasons.id),
+    socialCentreId: uuid('social_centre_id').notNull(),
+    personName: text('person_name').notNull(),
+    personEmail: text('person_email').notNull(),
+    personPhone: text('person_phone'),
+    status: text('status', { enum: ['waiting', 'booked', 'left', 'exhausted'] }).notNull().default('waiting'),
+    offersSent: integer('offers_sent').notNull().default(0),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('appointment_waitlist_reason_idx').on(t.reasonId, t.status, t.createdAt), index('appointment_waitlist_token_idx').on(t.tokenHash)],
 );
