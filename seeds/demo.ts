@@ -10,6 +10,7 @@ import { demoSocialCentres } from './social-centres.ts';
 import { seedDemoDirectory } from './directory.ts';
 import { seedDemoStructures } from './structures.ts';
 import { seedDemoProcedures } from './procedures.ts';
+import { seedDemoAppointments } from './appointments.ts';
 
 export interface SeedDeps {
   db: Db;
@@ -42,6 +43,7 @@ export async function seedDemo(deps: SeedDeps, departement: '35' | '13'): Promis
   accounts.push(...(await seedDemoAccounts(deps, demoStructures)));
   await seedDemoDirectory(deps, departement, demoStructures.structure);
   await seedDemoProcedures(deps);
+  await seedDemoAppointments(deps);
   await deps.db
     .insert(appMeta)
     .values({ key, value: { at: deps.clock.now().toISOString(), accounts }, updatedAt: deps.clock.now() });

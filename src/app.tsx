@@ -15,6 +15,7 @@ import { staticAssets } from './platform/http/static-assets.ts';
 import { ErrorPage } from './platform/views/error-page.tsx';
 import { healthRoutes } from './platform/health/health.routes.ts';
 import { mailAdminRoutes } from './platform/mail/mails.routes.tsx';
+import { agentAppointmentRoutes, publicAppointmentRoutes } from './modules/appointments/index.ts';
 import { smsAdminRoutes } from './platform/sms/sms.routes.tsx';
 import { loggablePath } from './platform/logging.ts';
 import { adminRoutes } from './modules/admin/index.tsx';
@@ -128,6 +129,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', filingRoutes);
   app.route('/', reviewRoutes);
   app.route('/', partnerRoutes);
+  app.route('/', publicAppointmentRoutes);
+  app.route('/', agentAppointmentRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

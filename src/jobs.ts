@@ -9,6 +9,7 @@ import type { MonthlyJob } from './platform/jobs/recurring.ts';
 import { freshnessDigestHandlers, freshnessDigestJob } from './modules/directory/index.ts';
 import { orientationDailyJobs, orientationJobHandlers } from './modules/orientation/index.ts';
 import { procedureDailyJobs, procedureJobHandlers } from './modules/procedures/index.ts';
+import { appointmentJobHandlers } from './modules/appointments/index.ts';
 
 export function jobHandlers(config: Config): JobHandlers {
   return {
@@ -17,6 +18,7 @@ export function jobHandlers(config: Config): JobHandlers {
     ...freshnessDigestHandlers({ publicUrl: config.publicUrl }),
     ...orientationJobHandlers(config),
     ...procedureJobHandlers(config),
+    ...appointmentJobHandlers(config),
   };
 }
 

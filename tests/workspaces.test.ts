@@ -19,8 +19,9 @@ describe('« Vos espaces » on the account page', () => {
   it.each([
     ['structure@demo.relais.test', ['/ma-structure', '/orientations/recues', '/avis', '/orientations', '/lieux']],
     ['annuaire@demo.relais.test', ['/admin/annuaire', '/ma-structure/revendiquer', '/avis']],
-    ['agent@demo.relais.test', ['/ma-structure/revendiquer', '/instruction', '/avis', '/orientations', '/lieux']],
-    ['admin@demo.relais.test', ['/admin', '/admin/annuaire', '/ma-structure/revendiquer', '/instruction', '/avis', '/orientations', '/lieux']],
+    ['responsable@demo.relais.test', ['/ma-structure/revendiquer', '/agenda', '/avis']],
+    ['agent@demo.relais.test', ['/ma-structure/revendiquer', '/agenda', '/instruction', '/avis', '/orientations', '/lieux']],
+    ['admin@demo.relais.test', ['/admin', '/admin/annuaire', '/ma-structure/revendiquer', '/agenda', '/instruction', '/avis', '/orientations', '/lieux']],
   ])('%s sees the spaces of their roles, and each one opens', async (email, expected) => {
     const { client } = await signInStaff(t, email);
     const page = await client.get('/compte');

@@ -1,11 +1,11 @@
 // 50 people ask for the same slot at once, each through its own connection, against a PostgreSQL server:
-// exactly one gets it, the 49 others a clear « ce créneau vient d'être pris ».
+// exactly one gets it, the 49 others a clear « ce créneau vient d'être pris » with the next free slots.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from '../../src/platform/clock.ts';
 import { openDatabase, type Database } from '../../src/platform/db/client.ts';
-import { appointmentReasons } from '../../src/modules/appointments/db/appointments.table.ts';
-import { bookAppointment } from '../../src/modules/appointments/use-cases/book-appointment.ts';
+import { parisToday } from '../../src/platform/time/paris.ts';
+import { appointmentReasons, appointments, bookAppointment, findFreeSlots, openingSlots, TAKEN_MESSAGE } from '../../src/modules/appointments/index.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-db.ts';
 
 let main: TestDatabase;
@@ -21,19 +21,36 @@ afterAll(async () => {
 });
 
 describe('never a double booking, under load', () => {
-  it('gives one slot to exactly one of 50 concurrent requests', async () => {
-    const reasonId = randomUUID();
+  it('gives one slot to exactly one of 50 concurrent requests; the others are told it was taken and offered the next ones', async () => {
+    const now = new Date();
     const centre = randomUUID();
-    await main.db.insert(appointmentReasons).values({ id: reasonId, socialCentreId: centre, name: 'Premier accueil', durationMinutes: 30, location: 'on_site', bookableBy: 'residents', createdAt: new Date() });
-    const slot = { agentId: randomUUID(), start: new Date('2026-12-01T09:00:00Z'), end: new Date('2026-12-01T09:30:00Z') };
+    const [reason] = await main.db
+      .insert(appointmentReasons)
+      .values({ id: randomUUID(), socialCentreId: centre, name: 'Premier accueil', durationMinutes: 30, location: 'on_site', bookableBy: 'residents', minDelayMinutes: 0, maxDelayDays: 30, createdAt: now })
+      .returning();
+    const agentId = randomUUID();
+    for (let weekday = 0; weekday < 7; weekday++) {
+      await main.db.insert(openingSlots).values({ id: randomUUID(), agentId, socialCentreId: centre, weekday, startMinute: 9 * 60, endMinute: 12 * 60, fromDate: parisToday(now), reasonIds: [reason!.id], openOnHolidays: true, createdAt: now });
+    }
+    const slots = await findFreeSlots(main.db, { reason: reason!, now });
+    const start = slots.find((s) => s.start.getTime() > now.getTime() + 86_400_000)!.start;
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        bookAppointment({ db: pools[i % pools.length]!.db, clock: { now: () => new Date() }, ids: randomIds }, { reasonId, socialCentreId: centre, slot, person: { name: `Personne ${i}`, email: null, phone: null }, residentUserId: null, bookedByUserId: null }),
+        bookAppointment(
+          { db: pools[i % pools.length]!.db, clock: { now: () => now }, ids: randomIds, config: { publicUrl: 'http://localhost:3000', departement: '35' } },
+          { reason: reason!, start, person: { name: `Personne ${i}`, email: null, phone: null }, residentUserId: null, actor: { userId: null, label: 'test' }, byAgent: false },
+        ),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refused = results.filter((r) => !r.ok);
     expect(refused).toHaveLength(49);
-    for (const r of refused) expect(r).toEqual({ ok: false, reason: 'taken', message: 'Ce créneau vient d’être pris : choisissez-en un autre' });
+    for (const r of refused) {
+      expect(r).toMatchObject({ ok: false, code: 'taken', message: TAKEN_MESSAGE });
+      expect(r.ok ? [] : r.next.length).toBe(3);
+      if (!r.ok) expect(r.next.every((s) => s.start.getTime() !== start.getTime())).toBe(true);
+    }
+    const rows = await main.db.select().from(appointments);
+    expect(rows.filter((a) => a.agentId === agentId)).toHaveLength(1);
   });
 });

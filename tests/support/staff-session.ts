@@ -5,7 +5,7 @@ import { hashToken } from '../../src/platform/http/session.ts';
 import { httpSessions, roleGrants, users } from '../../src/schema.ts';
 import type { TestApp, TestClient } from './test-app.ts';
 
-export type StaffRole = 'admin' | 'agent' | 'structure_member' | 'partner_agent' | 'directory_moderator';
+export type StaffRole = 'admin' | 'agent' | 'centre_manager' | 'structure_member' | 'partner_agent' | 'directory_moderator';
 
 export interface StaffUser {
   userId: string;

@@ -23,7 +23,7 @@ export function RoleFields({ values, errors, choices }: { values: FormValues; er
       id="centre"
       name="centre"
       label={{ text: 'Centre social' }}
-      hint={{ text: 'Pour un agent de MDS ou de CDAS. Laissez « Aucun » pour un agent des services départementaux.' }}
+      hint={{ text: 'Pour un agent ou un responsable de MDS ou de CDAS. Laissez « Aucun » pour un agent des services départementaux.' }}
       items={[{ value: '', text: 'Aucun' }, ...choices.centreList.map((c) => ({ value: c.id, text: c.name }))]}
       value={valueOf(values, 'centre')}
       errorMessage={errorFor(errors, 'centre')}
@@ -51,6 +51,7 @@ export function RoleFields({ values, errors, choices }: { values: FormValues; er
         items={[
           { value: 'admin', text: roleLabels.admin, hint: { text: 'Gère les comptes, les droits, les centres et lit le journal.' } },
           { value: 'agent', text: roleLabels.agent },
+          { value: 'centre_manager', text: roleLabels.centre_manager, hint: { text: 'Voit les agendas et les statistiques de rendez-vous de son centre, gère ses motifs et les disponibilités des agents.' } },
           { value: 'structure_member', text: roleLabels.structure_member },
           { value: 'partner_agent', text: roleLabels.partner_agent },
           {
@@ -105,12 +106,13 @@ export function parseRoleFields(
 ): { ok: true; value: ParsedRole } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const role = valueOf(values, 'role') as RoleScope['role'];
-  if (!['admin', 'agent', 'structure_member', 'partner_agent', 'directory_moderator'].includes(role)) {
+  if (!['admin', 'agent', 'centre_manager', 'structure_member', 'partner_agent', 'directory_moderator'].includes(role)) {
     errors.push({ field: 'role', message: 'Choisissez le rôle de la personne' });
   }
   let socialCentreId: string | null = null;
   let structureId: string | null = null;
-  if (role === 'agent' && valueOf(values, 'centre')) {
+  if (role === 'centre_manager' && !valueOf(values, 'centre')) errors.push({ field: 'centre', message: 'Choisissez le centre social que la personne dirige' });
+  if ((role === 'agent' || role === 'centre_manager') && valueOf(values, 'centre')) {
     socialCentreId = valueOf(values, 'centre');
     if (!choices.centreList.some((c) => c.id === socialCentreId)) errors.push({ field: 'centre', message: 'Choisissez un centre social de la liste' });
   }

@@ -3,6 +3,7 @@ import type { RoleScope } from '../../platform/http/context.ts';
 export const roleLabels: Record<RoleScope['role'], string> = {
   admin: 'Administrateur du département',
   agent: 'Agent du département (MDS, CDAS, services)',
+  centre_manager: 'Responsable d’un centre social (MDS, CDAS)',
   structure_member: 'Membre d’une structure (médiateur, conseiller numérique)',
   partner_agent: 'Agent d’une administration partenaire',
   directory_moderator: 'Équipe annuaire du département (modération)',

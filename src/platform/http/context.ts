@@ -6,7 +6,7 @@ import type { FileStore } from '../files/file-store.ts';
 
 /** A role held by a staff member, with its scope. Both code lists empty means the whole département. */
 export interface RoleScope {
-  role: 'admin' | 'agent' | 'structure_member' | 'partner_agent' | 'directory_moderator';
+  role: 'admin' | 'agent' | 'centre_manager' | 'structure_member' | 'partner_agent' | 'directory_moderator';
   socialCentreId: string | null;
   structureId: string | null;
   communeCodes: string[];

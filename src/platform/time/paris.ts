@@ -45,3 +45,41 @@ export function formatParisDateTime(at: Date): string {
 export function parisToday(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
+
+/** The UTC instant of a Paris wall-clock time (minutes since midnight) on a calendar day (YYYY-MM-DD). */
+export function parisInstant(day: string, minute: number): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const midnight = parisMidnight(y, m, d);
+  // On a day when the clocks change, the offset that counts is the one at the slot's own time.
+  const naive = new Date(midnight.getTime() + minute * 60_000);
+  const drift = parisOffsetMinutes(naive) - parisOffsetMinutes(midnight);
+  return new Date(naive.getTime() - drift * 60_000);
+}
+
+/** `n` calendar days from `from` (YYYY-MM-DD), with their weekday (0 = Monday). */
+export function calendarDays(from: string, n: number): Array<{ day: string; weekday: number }> {
+  const out: Array<{ day: string; weekday: number }> = [];
+  const start = Date.parse(`${from}T12:00:00Z`);
+  for (let i = 0; i < n; i++) {
+    const d = new Date(start + i * 86_400_000);
+    out.push({ day: d.toISOString().slice(0, 10), weekday: (d.getUTCDay() + 6) % 7 });
+  }
+  return out;
+}
+
+/** Adds days to a calendar day (YYYY-MM-DD). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+const longDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long' });
+const longDayYear = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const clock = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 'numeric', minute: '2-digit' });
+/** « mardi 24 novembre » (with the year when asked). */
+export function formatParisDay(at: Date, withYear = false): string {
+  return (withYear ? longDayYear : longDay).format(at);
+}
+/** « 9 h 30 ». */
+export function formatParisTime(at: Date): string {
+  return clock.format(at).replace(':', ' h ');
+}

@@ -58,3 +58,9 @@ export function isFrenchPublicHoliday(at: Date): boolean {
   const m = parisMoment(at);
   return holidaysOf(m.year).has(`${m.year}-${m.month}-${m.day}`);
 }
+
+/** True when the Paris calendar day (YYYY-MM-DD) is one of the 11 national public holidays. */
+export function isPublicHolidayDay(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return holidaysOf(y).has(`${y}-${m}-${d}`);
+}

@@ -49,7 +49,7 @@ export const roleGrants = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['admin', 'agent', 'structure_member', 'partner_agent', 'directory_moderator'] }).notNull(),
+    role: text('role', { enum: ['admin', 'agent', 'centre_manager', 'structure_member', 'partner_agent', 'directory_moderator'] }).notNull(),
     socialCentreId: uuid('social_centre_id'),
     structureId: uuid('structure_id'),
     // INSEE codes of communes and SIREN of EPCI; both empty means the whole département.

@@ -41,6 +41,17 @@ export async function seedDemoAccounts(
       kind: 'staff',
       grant: { role: 'agent', socialCentreId: input.socialCentre?.id ?? null },
     },
+    ...(input.socialCentre
+      ? [
+          {
+            label: `Responsable ${input.socialCentre.name.startsWith('MDS') ? 'de la' : 'du'} ${input.socialCentre.name}`,
+            email: 'responsable@demo.relais.test',
+            displayName: 'Hélène Responsable',
+            kind: 'staff' as const,
+            grant: { role: 'centre_manager' as const, socialCentreId: input.socialCentre.id },
+          },
+        ]
+      : []),
     {
       label: `Membre de la structure « ${input.structure.name} »`,
       email: 'structure@demo.relais.test',

@@ -22,6 +22,7 @@ export function workspaceLinks(roles: ReadonlyArray<RoleScope['role']>): Array<{
     links.push({ href: '/ma-structure', text: 'Ma structure : ses lieux et ses services' });
     links.push({ href: '/orientations/recues', text: 'Orientations reçues par ma structure' });
   } else links.push({ href: '/ma-structure/revendiquer', text: 'Gérer la fiche de ma structure dans l’annuaire' });
+  if (has('admin', 'agent', 'centre_manager')) links.push({ href: '/agenda', text: 'Rendez-vous : agenda, prise de rendez-vous, disponibilités' });
   if (has('admin', 'agent')) links.push({ href: '/instruction', text: 'Téléprocédures : dossiers à instruire' });
   links.push({ href: '/avis', text: 'Avis demandés sur des dossiers' });
   if (has('admin', 'agent', 'structure_member', 'partner_agent')) {
@@ -34,6 +35,7 @@ export function workspaceLinks(roles: ReadonlyArray<RoleScope['role']>): Array<{
 const roleNames: Record<RoleScope['role'], string> = {
   admin: 'Administrateur du département',
   agent: 'Agent du département',
+  centre_manager: 'Responsable d’un centre social',
   structure_member: 'Membre d’une structure',
   partner_agent: 'Agent d’une administration partenaire',
   directory_moderator: 'Équipe annuaire du département (modération)',

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parisMidnight } from '../../../platform/time/paris.ts';
+import { calendarDays, parisInstant } from '../../../platform/time/paris.ts';
 import { freeSlots, type Opening, type SlotQuery } from './slots.ts';
 
-const parisInstant = (day: string, minute: number) => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  // Midnight, then the wall-clock hour of that day: on a DST day the offset is the one of the slot's own time.
-  const midnight = parisMidnight(y, m, d);
-  const naive = new Date(midnight.getTime() + minute * 60_000);
-  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(naive);
-  const [h, mm] = fmt.split(':').map(Number) as [number, number];
-  return new Date(naive.getTime() - (h * 60 + mm - minute) * 60_000);
-};
-
-function days(from: string, n: number) {
-  const out: Array<{ day: string; weekday: number }> = [];
-  for (let i = 0; i < n; i++) {
-    const d = new Date(Date.parse(`${from}T12:00:00Z`) + i * 86_400_000);
-    out.push({ day: d.toISOString().slice(0, 10), weekday: (d.getUTCDay() + 6) % 7 });
-  }
-  return out;
-}
+const days = calendarDays;
 
 const opening = (over: Partial<Opening> = {}): Opening => ({
   id: 'o1',
