@@ -337,4 +337,46 @@ describe('agents', () => {
     await browser.post('/agenda/lien', {});
     expect((await t.client().request(url)).status).toBe(404);
   });
+
+  it('a manager creates and edits the reasons of the centre; an agent may not', async () => {
+    const browser = await signedInAs(t, manager);
+    await browser.get('/agenda/motifs/nouveau');
+    const bad = await browser.post(`/agenda/motifs/nouveau?centre=${reason.socialCentreId}`, { name: 'Écoute', duration: '3', location: 'on_site', bookableBy: 'residents', minDelayHours: '48', maxDelayDays: '1', visibility: 'hidden' });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('Saisissez une durée en minutes, entre 5 et 480');
+    expect(bad.html).toContain('Le délai maximum doit être plus long que le délai minimum');
+    expect(bad.html).toContain('Un motif confidentiel ne se prend que par un agent');
+    expect(bad.html).toContain('value="Écoute"');
+    const ok = await browser.post(`/agenda/motifs/nouveau?centre=${reason.socialCentreId}`, { name: 'Atelier CV', duration: '45', location: 'video', bookableBy: 'residents', minDelayHours: '24', maxDelayDays: '30', visibility: 'normal', instructions: '' });
+    expect(ok.status).toBe(303);
+    const list = await browser.get(ok.location!);
+    expect(list.html).toContain('Atelier CV');
+    const [created] = await t.deps.db.select().from(appointmentReasons).where(eq(appointmentReasons.name, 'Atelier CV'));
+    expect(created).toMatchObject({ durationMinutes: 45, location: 'video', minDelayMinutes: 1440, maxDelayDays: 30, socialCentreId: reason.socialCentreId });
+    await browser.get(`/agenda/motifs/${created!.id}`);
+    expect((await browser.post(`/agenda/motifs/${created!.id}`, { name: 'Atelier CV et lettre', duration: '60', location: 'video', bookableBy: 'agents', minDelayHours: '0', maxDelayDays: '30', visibility: 'no_notifications' })).status).toBe(303);
+    const [edited] = await t.deps.db.select().from(appointmentReasons).where(eq(appointmentReasons.id, created!.id));
+    expect(edited).toMatchObject({ name: 'Atelier CV et lettre', durationMinutes: 60, bookableBy: 'agents', visibility: 'no_notifications' });
+    const plain = await signedInAs(t, agent);
+    expect((await plain.get('/agenda/motifs')).status).toBe(404);
+    expect((await plain.get(`/agenda/motifs/${created!.id}`)).status).toBe(404);
+  });
 });
+
+describe('the SMS kept for admins', () => {
+  it('lists them with the number masked, shows one whole (journaled), and is for admins only', async () => {
+    const admin = await signedInAs(t, await createStaffUser(t, 'admin'));
+    const list = await admin.get('/admin/sms');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('Aucune passerelle SMS n’est configurée');
+    expect(list.html).toContain('+336••••78');
+    expect(list.html).not.toContain('+33612345678');
+    const [first] = await t.deps.db.select().from(smsOutbox).where(eq(smsOutbox.to, '+33612345678'));
+    const one = await admin.get(`/admin/sms/${first!.id}`);
+    expect(one.html).toContain('+33612345678');
+    const [seen] = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'sms.viewed'), eq(auditEvents.subjectId, String(first!.id))));
+    expect(seen).toBeDefined();
+    expect((await (await signedInAs(t, agent)).get('/admin/sms')).status).toBe(403);
+  });
+});
+

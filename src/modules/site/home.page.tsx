@@ -32,10 +32,20 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
             Demander une aide du département, contacter votre maison départementale des solidarités, envoyer un document et
             suivre votre demande.
           </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/demarches">
+              Faire une démarche en ligne
+            </a>
+          </p>
         </div>
         <div class="govuk-grid-column-one-third">
           <h3 class="govuk-heading-m">Prendre rendez-vous</h3>
           <p class="govuk-body">Rencontrer un travailleur social ou un agent d’accueil près de chez vous, au moment qui vous convient.</p>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/rendez-vous">
+              Prendre rendez-vous dans un centre social
+            </a>
+          </p>
         </div>
       </div>
 

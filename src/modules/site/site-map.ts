@@ -8,6 +8,9 @@ export interface SitePage {
 export const sitePages: SitePage[] = [
   { href: '/', title: 'Accueil', description: 'Ce que Relais vous propose.' },
   { href: '/lieux', title: 'Trouver un lieu pour être aidé au numérique', description: 'Les lieux près de chez vous où l’on vous aide à utiliser internet et à faire vos démarches.' },
+  { href: '/demarches', title: 'Faire une démarche en ligne', description: 'Les demandes au Département que l’on peut faire en ligne, avec ou sans compte.' },
+  { href: '/demarches/suivi', title: 'Suivre une demande', description: 'Retrouver une demande avec son numéro et son code de suivi.' },
+  { href: '/rendez-vous', title: 'Prendre rendez-vous dans un centre social', description: 'Choisir un créneau avec un agent du centre qui sert votre commune, l’annuler ou le déplacer.' },
   { href: '/connexion', title: 'Se connecter', description: 'Accéder à votre espace personnel ou professionnel.' },
   { href: '/accessibilite', title: 'Déclaration d’accessibilité', description: 'Le niveau d’accessibilité du service et comment signaler un problème.' },
   { href: '/mentions-legales', title: 'Mentions légales', description: 'Qui publie ce service, qui l’héberge, la licence du logiciel.' },

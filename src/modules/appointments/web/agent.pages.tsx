@@ -8,7 +8,7 @@ import { Button, ErrorSummary, Input, NotificationBanner, Radios, Select, SubNav
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { SocialCentre } from '../../territory/index.ts';
 import type { ReasonRow } from '../db/slot-queries.ts';
-import { LOCATION_LABELS, STATUS_LABELS, STATUS_TAGS } from '../domain/labels.ts';
+import { LOCATION_LABELS, STATUS_LABELS, STATUS_TAGS, VISIBILITY_LABELS } from '../domain/labels.ts';
 import type { AppointmentRow } from '../use-cases/messages.ts';
 import type { CentreAgent, NoShowRow } from '../use-cases/agenda.ts';
 import { capitalise } from './slot-list.tsx';
@@ -31,7 +31,7 @@ export function AgendaNav(props: { current: string; manager: boolean }) {
     { href: '/agenda/prendre', text: 'Prendre un rendez-vous' },
     { href: '/agenda/disponibilites', text: 'Disponibilités' },
     { href: '/agenda/lien', text: 'Lien d’agenda' },
-    ...(props.manager ? [{ href: '/agenda/statistiques', text: 'Statistiques' }] : []),
+    ...(props.manager ? [{ href: '/agenda/motifs', text: 'Motifs' }, { href: '/agenda/statistiques', text: 'Statistiques' }] : []),
   ];
   return (
     <div class="relais-no-print">
@@ -400,6 +400,79 @@ export function StatsPage(p: { ctx: PageContext; centre: SocialCentre; rows: NoS
       ) : (
         <p class="govuk-body">Aucune suite de rendez-vous n’a encore été notée.</p>
       )}
+    </Layout>
+  );
+}
+
+export function ReasonsPage(p: { ctx: PageContext; centre: SocialCentre; reasons: ReasonRow[]; notice: string | null }) {
+  return (
+    <Layout ctx={p.ctx} title={`Motifs de rendez-vous : ${p.centre.name}`}>
+      <AgendaNav current="/agenda/motifs" manager />
+      {p.notice ? <NotificationBanner type="success" text={p.notice} /> : null}
+      <span class="govuk-caption-l">{p.centre.name}</span>
+      <h1 class="govuk-heading-l">Motifs de rendez-vous</h1>
+      <p class="govuk-body">
+        <a class="govuk-button" href={`/agenda/motifs/nouveau?centre=${p.centre.id}`}>
+          Ajouter un motif
+        </a>
+      </p>
+      {p.reasons.length ? (
+        <Scroll label="Motifs">
+          <Table
+            head={[{ text: 'Motif' }, { text: 'Durée' }, { text: 'Où' }, { text: 'Pris par' }, { text: 'Confidentialité' }]}
+            rows={p.reasons.map((r) => [
+              { html: <a class="govuk-link" href={`/agenda/motifs/${r.id}`}>{r.name}</a> },
+              { text: `${r.durationMinutes} min` },
+              { text: LOCATION_LABELS[r.location] },
+              { text: r.bookableBy === 'residents' ? 'Les usagers en ligne et les agents' : 'Les agents seulement' },
+              { text: r.visibility === 'normal' ? 'Normale' : r.visibility === 'hidden' ? 'Confidentielle' : 'Discrète' },
+            ])}
+          />
+        </Scroll>
+      ) : (
+        <p class="govuk-body">Aucun motif pour l’instant.</p>
+      )}
+    </Layout>
+  );
+}
+
+export function ReasonFormPage(p: { ctx: PageContext; centre: SocialCentre; action: string; values: FormValues; errors: FieldError[]; editing: boolean }) {
+  return (
+    <Layout ctx={p.ctx} title={p.editing ? 'Modifier un motif' : 'Ajouter un motif'} hasErrors={p.errors.length > 0}>
+      <AgendaNav current="/agenda/motifs" manager />
+      {p.errors.length ? <ErrorSummary errorList={p.errors.map((e) => ({ text: e.message, href: `#${e.field}` }))} /> : null}
+      <span class="govuk-caption-l">{p.centre.name}</span>
+      <h1 class="govuk-heading-l">{p.editing ? 'Modifier un motif' : 'Ajouter un motif'}</h1>
+      <form method="post" action={p.action} novalidate>
+        <input type="hidden" name="_csrf" value={p.ctx.csrfToken ?? ''} />
+        <Input id="name" name="name" label={{ text: 'Nom du motif', classes: 'govuk-label--s' }} hint={{ text: 'Tel que l’usager le lit, par exemple « Aide pour une démarche en ligne »' }} value={valueOf(p.values, 'name')} errorMessage={errorFor(p.errors, 'name')} />
+        <Input id="duration" name="duration" inputmode="numeric" label={{ text: 'Durée (en minutes)', classes: 'govuk-label--s' }} value={valueOf(p.values, 'duration')} errorMessage={errorFor(p.errors, 'duration')} classes="govuk-input--width-4" />
+        <Radios name="location" idPrefix="location" fieldset={{ legend: { text: 'Où a lieu le rendez-vous ?', classes: 'govuk-fieldset__legend--s' } }} value={valueOf(p.values, 'location')} errorMessage={errorFor(p.errors, 'location')} items={Object.entries(LOCATION_LABELS).map(([value, text]) => ({ value, text }))} />
+        <Radios
+          name="bookableBy"
+          idPrefix="bookableBy"
+          fieldset={{ legend: { text: 'Qui peut le prendre ?', classes: 'govuk-fieldset__legend--s' } }}
+          value={valueOf(p.values, 'bookableBy')}
+          errorMessage={errorFor(p.errors, 'bookableBy')}
+          items={[
+            { value: 'residents', text: 'Les usagers en ligne, et les agents' },
+            { value: 'agents', text: 'Les agents seulement (par téléphone, à l’accueil)' },
+          ]}
+        />
+        <Input id="minDelayHours" name="minDelayHours" inputmode="numeric" label={{ text: 'Délai minimum (en heures)', classes: 'govuk-label--s' }} hint={{ text: 'Pas de rendez-vous en ligne plus proche que ce délai ; c’est aussi la limite pour annuler ou déplacer en ligne' }} value={valueOf(p.values, 'minDelayHours')} errorMessage={errorFor(p.errors, 'minDelayHours')} classes="govuk-input--width-4" />
+        <Input id="maxDelayDays" name="maxDelayDays" inputmode="numeric" label={{ text: 'Délai maximum (en jours)', classes: 'govuk-label--s' }} hint={{ text: 'Pas de rendez-vous plus loin que ce délai' }} value={valueOf(p.values, 'maxDelayDays')} errorMessage={errorFor(p.errors, 'maxDelayDays')} classes="govuk-input--width-4" />
+        <Textarea id="instructions" name="instructions" label={{ text: 'Consignes pour la personne (facultatif)', classes: 'govuk-label--s' }} hint={{ text: 'Par exemple les papiers à apporter' }} value={valueOf(p.values, 'instructions')} errorMessage={errorFor(p.errors, 'instructions')} rows={3} />
+        <Radios
+          name="visibility"
+          idPrefix="visibility"
+          fieldset={{ legend: { text: 'Confidentialité', classes: 'govuk-fieldset__legend--s' } }}
+          hint={{ text: 'Pour les sujets sensibles : quelqu’un peut lire le téléphone de la personne.' }}
+          value={valueOf(p.values, 'visibility')}
+          errorMessage={errorFor(p.errors, 'visibility')}
+          items={Object.entries(VISIBILITY_LABELS).map(([value, text]) => ({ value, text }))}
+        />
+        <Button text="Enregistrer le motif" />
+      </form>
     </Layout>
   );
 }

@@ -12,12 +12,13 @@ import { notFound, takeFlash, UUID } from '../../../platform/http/route-kit.tsx'
 import { updateSessionData } from '../../../platform/http/session.ts';
 import { addDays, calendarDays, formatParisDay, parisInstant, parisToday, parseFrenchDate } from '../../../platform/time/paris.ts';
 import { getSocialCentre, listSocialCentres, type SocialCentre } from '../../territory/index.ts';
-import { agentAbsences, openingSlots } from '../db/appointments.table.ts';
+import { agentAbsences, appointmentReasons, openingSlots } from '../db/appointments.table.ts';
 import { getReason, reasonsOfCentre } from '../db/slot-queries.ts';
 import { absencesOf, agentsOfCentre, centresOf, feedCalendar, hasFeed, managesCentre, mayOpenCentre, noShowStats, openingsOf, renewFeed, revokeFeed } from '../use-cases/agenda.ts';
 import { appointmentsBetween, bookAppointment, cancelAppointment, getAppointment, OUTCOMES, recordOutcome, type Outcome } from '../use-cases/booking.ts';
 import { readPerson, readStart } from './person-form.ts';
-import { AgendaPage, AgentBookPage, AppointmentPage, AvailabilityPage, ChooseReasonPage, FeedPage, StatsPage } from './agent.pages.tsx';
+import { AgendaPage, AgentBookPage, AppointmentPage, AvailabilityPage, ChooseReasonPage, FeedPage, ReasonFormPage, ReasonsPage, StatsPage } from './agent.pages.tsx';
+import { readReason, reasonValues } from './reason-form.ts';
 import { SlotsPage, RefusedPage } from './public.pages.tsx';
 import { actorOf, appointmentsDeps, slotPage } from './public.routes.tsx';
 
@@ -333,4 +334,60 @@ agentAppointmentRoutes.get('/agenda/statistiques', staff, async (c) => {
   if (!found || !managesCentre(c.get('principal'), found.centre.id)) return notFound(c);
   const since = new Date(c.get('deps').clock.now().getTime() - 365 * 86_400_000);
   return c.html(<StatsPage ctx={await pageContext(c)} centre={found.centre} rows={await noShowStats(c.get('deps').db, found.centre.id, since)} />);
+});
+
+// Reasons: a centre's manager (or an admin) creates and edits them.
+async function managedCentre(c: Context<AppEnv>, centreId: string | undefined) {
+  const found = await currentCentre(c, centreId);
+  return found && managesCentre(c.get('principal'), found.centre.id) ? found.centre : null;
+}
+
+agentAppointmentRoutes.get('/agenda/motifs', staff, async (c) => {
+  const centre = await managedCentre(c, c.req.query('centre'));
+  if (!centre) return notFound(c);
+  return c.html(<ReasonsPage ctx={await pageContext(c)} centre={centre} reasons={await reasonsOfCentre(c.get('deps').db, centre.id, false)} notice={await takeFlash(c, 'agendaFlash')} />);
+});
+
+const NEW_REASON: Record<string, string> = { duration: '30', location: 'on_site', bookableBy: 'residents', minDelayHours: '2', maxDelayDays: '42', visibility: 'normal' };
+
+agentAppointmentRoutes.get('/agenda/motifs/nouveau', staff, async (c) => {
+  const centre = await managedCentre(c, c.req.query('centre'));
+  if (!centre) return notFound(c);
+  return c.html(<ReasonFormPage ctx={await pageContext(c)} centre={centre} action={`/agenda/motifs/nouveau?centre=${centre.id}`} values={NEW_REASON} errors={[]} editing={false} />);
+});
+
+agentAppointmentRoutes.post('/agenda/motifs/nouveau', staff, async (c) => {
+  const centre = await managedCentre(c, c.req.query('centre'));
+  if (!centre) return notFound(c);
+  const values = await readForm(c);
+  const r = readReason(values);
+  if (!r.ok) return c.html(<ReasonFormPage ctx={await pageContext(c)} centre={centre} action={`/agenda/motifs/nouveau?centre=${centre.id}`} values={values} errors={r.errors} editing={false} />, 422);
+  const deps = c.get('deps');
+  await deps.db.insert(appointmentReasons).values({ ...r.reason, id: deps.ids.uuid(), socialCentreId: centre.id, createdAt: deps.clock.now() });
+  await updateSessionData(c, { agendaFlash: `Le motif « ${r.reason.name} » est ajouté. Cochez-le sur les plages d’ouverture qui l’acceptent.` });
+  return c.redirect(`/agenda/motifs?centre=${centre.id}`, 303);
+});
+
+async function managedReason(c: Context<AppEnv>) {
+  const reason = await getReason(c.get('deps').db, c.req.param('reasonId')!);
+  const centre = reason ? await managedCentre(c, reason.socialCentreId) : null;
+  return reason && centre && centre.id === reason.socialCentreId ? { reason, centre } : null;
+}
+
+agentAppointmentRoutes.get(`/agenda/motifs/:reasonId{${UUID}}`, staff, async (c) => {
+  const found = await managedReason(c);
+  if (!found) return notFound(c);
+  return c.html(<ReasonFormPage ctx={await pageContext(c)} centre={found.centre} action={`/agenda/motifs/${found.reason.id}`} values={reasonValues(found.reason)} errors={[]} editing />);
+});
+
+agentAppointmentRoutes.post(`/agenda/motifs/:reasonId{${UUID}}`, staff, async (c) => {
+  const found = await managedReason(c);
+  if (!found) return notFound(c);
+  const values = await readForm(c);
+  const r = readReason(values);
+  if (!r.ok) return c.html(<ReasonFormPage ctx={await pageContext(c)} centre={found.centre} action={`/agenda/motifs/${found.reason.id}`} values={values} errors={r.errors} editing />, 422);
+  // Appointments already booked keep their times; the new rules apply to the next bookings.
+  await c.get('deps').db.update(appointmentReasons).set(r.reason).where(eq(appointmentReasons.id, found.reason.id));
+  await updateSessionData(c, { agendaFlash: `Le motif « ${r.reason.name} » est modifié. Les rendez-vous déjà pris gardent leur horaire.` });
+  return c.redirect(`/agenda/motifs?centre=${found.centre.id}`, 303);
 });
