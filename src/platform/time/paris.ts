@@ -46,13 +46,23 @@ export function parisToday(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
+const dayCache = new Map<string, { midnight: Date; steady: boolean }>();
+
 /** The UTC instant of a Paris wall-clock time (minutes since midnight) on a calendar day (YYYY-MM-DD). */
 export function parisInstant(day: string, minute: number): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const midnight = parisMidnight(y, m, d);
+  // Slot lists ask for thousands of times: each day's midnight and whether its offset holds all day are kept.
+  let d = dayCache.get(day);
+  if (!d) {
+    const [y, m, dd] = day.split('-').map(Number) as [number, number, number];
+    const midnight = parisMidnight(y, m, dd);
+    const steady = parisOffsetMinutes(midnight) === parisOffsetMinutes(new Date(midnight.getTime() + 24 * 3_600_000 - 60_000));
+    if (dayCache.size > 2000) dayCache.clear();
+    dayCache.set(day, (d = { midnight, steady }));
+  }
+  const naive = new Date(d.midnight.getTime() + minute * 60_000);
+  if (d.steady) return naive;
   // On a day when the clocks change, the offset that counts is the one at the slot's own time.
-  const naive = new Date(midnight.getTime() + minute * 60_000);
-  const drift = parisOffsetMinutes(naive) - parisOffsetMinutes(midnight);
+  const drift = parisOffsetMinutes(naive) - parisOffsetMinutes(d.midnight);
   return new Date(naive.getTime() - drift * 60_000);
 }
 

@@ -87,9 +87,8 @@ export async function findFreeSlots(q: Queryable, s: SlotSearch): Promise<Slot[]
 export function slotsByDay(slots: readonly Slot[]): Array<{ day: string; starts: Date[] }> {
   const byDay = new Map<string, Map<number, Date>>();
   for (const s of slots) {
-    const day = parisToday(s.start);
-    let starts = byDay.get(day);
-    if (!starts) byDay.set(day, (starts = new Map()));
+    let starts = byDay.get(s.day);
+    if (!starts) byDay.set(s.day, (starts = new Map()));
     starts.set(s.start.getTime(), s.start);
   }
   return [...byDay.entries()].map(([day, starts]) => ({ day, starts: [...starts.values()].sort((a, b) => a.getTime() - b.getTime()) }));

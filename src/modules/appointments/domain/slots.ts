@@ -43,6 +43,8 @@ export interface ReasonRule {
 }
 
 export interface Slot {
+  /** The Paris calendar day (YYYY-MM-DD). */
+  day: string;
   agentId: string;
   placeId: string;
   openingId: string;
@@ -72,26 +74,69 @@ function weeksBetween(from: string, day: string): number {
 
 const overlaps = (a: { start: Date; end: Date }, b: { start: Date; end: Date }) => a.start < b.end && b.start < a.end;
 
+interface Interval {
+  start: Date;
+  end: Date;
+}
+
+function byAgent<T extends { agentId: string } & Interval>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const x of items) {
+    let list = map.get(x.agentId);
+    if (!list) map.set(x.agentId, (list = []));
+    list.push(x);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.start.getTime() - b.start.getTime());
+  return map;
+}
+
+/**
+ * Whether a slot meets one of an agent's booked appointments. They never overlap one another (the database's
+ * exclusion constraint), so sorted by start the one to look at is the last that starts before the slot ends.
+ */
+function meetsBooked(sorted: readonly Interval[] | undefined, slot: Interval): boolean {
+  if (!sorted?.length) return false;
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < slot.end) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && sorted[found]!.end > slot.start;
+}
+
 /** Every free slot for the reason, nearest first; an agent's seat is never offered twice at a time. */
 export function freeSlots(q: SlotQuery): Slot[] {
   const earliest = q.now.getTime() + q.reason.minDelayMinutes * 60_000;
   const latest = q.now.getTime() + q.reason.maxDelayDays * DAY_MS;
+  const absences = byAgent(q.absences);
+  const booked = byAgent(q.booked);
+  const openings = q.openings.filter((o) => o.reasonIds.includes(q.reason.id));
   const slots: Slot[] = [];
   for (const { day, weekday } of q.days) {
     const holiday = q.isHoliday(day);
-    for (const o of q.openings) {
+    // Seats offered so far this day, per agent: two openings of one agent that overlap give one seat.
+    const offered = new Map<string, Slot[]>();
+    for (const o of openings) {
       if (o.weekday !== weekday || day < o.from || (o.until !== null && day > o.until)) continue;
-      if (!o.reasonIds.includes(q.reason.id)) continue;
       if (holiday && !o.openOnHolidays) continue;
       if (weeksBetween(o.from, day) % o.everyWeeks !== 0) continue;
+      const away = absences.get(o.agentId);
+      const taken = booked.get(o.agentId);
+      let mine = offered.get(o.agentId);
+      if (!mine) offered.set(o.agentId, (mine = []));
       for (let m = o.startMinute; m + q.reason.durationMinutes <= o.endMinute; m += q.reason.durationMinutes) {
         const start = q.parisInstant(day, m);
-        const end = q.parisInstant(day, m + q.reason.durationMinutes);
         if (start.getTime() < earliest || start.getTime() > latest) continue;
-        const slot = { agentId: o.agentId, placeId: o.placeId, openingId: o.id, start, end };
-        if (q.absences.some((a) => a.agentId === o.agentId && overlaps(a, slot))) continue;
-        if (q.booked.some((b) => b.agentId === o.agentId && overlaps(b, slot))) continue;
-        if (slots.some((s) => s.agentId === o.agentId && overlaps(s, slot))) continue;
+        const slot = { day, agentId: o.agentId, placeId: o.placeId, openingId: o.id, start, end: q.parisInstant(day, m + q.reason.durationMinutes) };
+        if (away?.some((a) => overlaps(a, slot))) continue;
+        if (meetsBooked(taken, slot)) continue;
+        if (mine.some((s) => overlaps(s, slot))) continue;
+        mine.push(slot);
         slots.push(slot);
       }
     }

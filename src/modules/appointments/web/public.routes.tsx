@@ -41,8 +41,10 @@ async function onlineReason(c: Context<AppEnv>): Promise<ReasonRow | null> {
 export async function slotPage(deps: AppointmentsDeps, reason: ReasonRow, after: string | undefined, opts: { byAgent?: boolean; ignoreAppointmentId?: string } = {}) {
   const now = deps.clock.now();
   const fromDay = after && /^\d{4}-\d{2}-\d{2}$/.test(after) && after > parisToday(now) ? after : undefined;
-  const slots = await findFreeSlots(deps.db, { reason: opts.byAgent ? { ...reason, minDelayMinutes: 0 } : reason, now, ...(fromDay ? { fromDay } : {}), ...(opts.ignoreAppointmentId ? { ignoreAppointmentId: opts.ignoreAppointmentId } : {}) });
-  const all = slotsByDay(slots);
+  const search = { reason: opts.byAgent ? { ...reason, minDelayMinutes: 0 } : reason, now, ...(fromDay ? { fromDay } : {}), ...(opts.ignoreAppointmentId ? { ignoreAppointmentId: opts.ignoreAppointmentId } : {}) };
+  // Three weeks usually hold the days a page shows; the whole horizon is read only when they do not.
+  let all = slotsByDay(await findFreeSlots(deps.db, { ...search, days: 21 }));
+  if (all.length <= DAYS_PER_PAGE) all = slotsByDay(await findFreeSlots(deps.db, search));
   const days = all.slice(0, DAYS_PER_PAGE);
   const more = all.length > DAYS_PER_PAGE ? addDays(days[days.length - 1]!.day, 1) : null;
   return { days, more };
