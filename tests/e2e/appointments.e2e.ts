@@ -98,7 +98,7 @@ describe('appointments in the browser', () => {
     await checkPage(page);
     await page.goto(`/agenda?jour=${day}&vue=semaine&agent=`);
     await checkPage(page);
-    for (const path of ['/agenda/disponibilites', '/agenda/lien']) {
+    for (const path of ['/agenda/disponibilites', '/agenda/lien', '/agenda/ateliers']) {
       await page.goto(path);
       await checkPage(page);
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from '../../src/platform/clock.ts';
 import { openDatabase, type Database } from '../../src/platform/db/client.ts';
 import { parisToday } from '../../src/platform/time/paris.ts';
-import { appointmentReasons, appointments, bookAppointment, findFreeSlots, openingSlots, TAKEN_MESSAGE } from '../../src/modules/appointments/index.ts';
+import { appointmentReasons, appointments, bookAppointment, bookSeat, createGroupSession, findFreeSlots, openingSlots, TAKEN_MESSAGE } from '../../src/modules/appointments/index.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-db.ts';
 
 let main: TestDatabase;
@@ -53,4 +53,15 @@ describe('never a double booking, under load', () => {
     const rows = await main.db.select().from(appointments);
     expect(rows.filter((a) => a.agentId === agentId)).toHaveLength(1);
   });
+
+  it('never overbooks a collective session: 20 concurrent requests for 5 seats give 5 seats', async () => {
+    const now = new Date();
+    const deps = (i: number) => ({ db: pools[i % pools.length]!.db, clock: { now: () => now }, ids: randomIds, config: { publicUrl: 'http://localhost:3000', departement: '35' as const } });
+    const created = await createGroupSession(deps(0), { centreId: randomUUID(), agentId: randomUUID(), title: 'Atelier', description: null, start: new Date(now.getTime() + 86_400_000), end: new Date(now.getTime() + 90_000_000), seats: 5, online: true, actor: { userId: null, label: 'test' } });
+    if (!created.ok) throw new Error(created.message);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => bookSeat(deps(i), { sessionId: created.session.id, person: { name: `P${i}`, email: null, phone: null }, byAgent: false, actor: { userId: null, label: 'test' } })));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.message))).toEqual(Array(15).fill('Cet atelier est complet'));
+  });
 });
+

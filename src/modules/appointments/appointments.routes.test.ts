@@ -380,3 +380,65 @@ describe('the SMS kept for admins', () => {
   });
 });
 
+
+describe('collective sessions', () => {
+  it('an agent opens one; residents take its seats until it is full, cancel by the link; its time is taken from the agent’s individual slots', async () => {
+    const browser = await signedInAs(t, agent);
+    // A day ten days ahead, with an opening of the agent that day.
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(t.clock.now().getTime() + 10 * 86_400_000));
+    const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
+    await t.deps.db.insert(openingSlots).values({ id: crypto.randomUUID(), agentId: agent.userId, socialCentreId: reason.socialCentreId, weekday, startMinute: 13 * 60, endMinute: 18 * 60, fromDate: day, untilDate: day, reasonIds: [reason.id], openOnHolidays: true, createdAt: t.clock.now() });
+    const before = await findFreeSlots(t.deps.db, { reason, now: t.clock.now(), agentId: agent.userId, fromDay: day, days: 1 });
+    expect(before.filter((s) => s.agentId === agent.userId)).toHaveLength(10);
+
+    await browser.get('/agenda/ateliers');
+    const french = day.split('-').reverse().join('/');
+    const bad = await browser.post(`/agenda/ateliers?centre=${reason.socialCentreId}`, { title: 'Premiers pas', date: french, start: '16:00', end: '14:00', seats: '1', online: 'oui' });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('L’heure de fin doit être après l’heure de début');
+    expect(bad.html).toContain('Saisissez un nombre de places entre 2 et 200');
+    expect(bad.html).toContain('value="Premiers pas"');
+    const ok = await browser.post(`/agenda/ateliers?centre=${reason.socialCentreId}`, { title: 'Premiers pas sur internet', date: french, start: '14:00', end: '16:00', seats: '2', online: 'oui' });
+    expect(ok.status).toBe(303);
+    const sessionId = ok.location!.split('/').pop()!;
+    const after = await findFreeSlots(t.deps.db, { reason, now: t.clock.now(), agentId: agent.userId, fromDay: day, days: 1 });
+    expect(after.filter((s) => s.agentId === agent.userId)).toHaveLength(6);
+    const twice = await browser.post(`/agenda/ateliers?centre=${reason.socialCentreId}`, { title: 'Autre', date: french, start: '15:00', end: '17:00', seats: '5' });
+    expect(twice.status).toBe(422);
+    expect(twice.html).toContain('Vous animez déjà un atelier à ce moment');
+
+    const centre = await t.client().get(`/rendez-vous/centres/${reason.socialCentreId}`);
+    expect(centre.html).toContain('Premiers pas sur internet');
+    expect(centre.html).toContain('2 places libres sur 2');
+    const first = t.client();
+    await first.get(`/rendez-vous/ateliers/${sessionId}`);
+    const noContact = await first.post(`/rendez-vous/ateliers/${sessionId}`, { name: 'Odile', email: '', phone: '' });
+    expect(noContact.status).toBe(422);
+    expect(noContact.html).toContain('Donnez une adresse e-mail ou un numéro de téléphone');
+    const seat = await first.post(`/rendez-vous/ateliers/${sessionId}`, { name: 'Odile Atelier', email: 'odile@exemple.fr' });
+    expect(seat.status).toBe(303);
+    expect((await first.get(seat.location!)).html).toContain('Place réservée');
+    const [mail] = await mailsTo('odile@exemple.fr');
+    expect(mail!.attachments![0]!.filename).toBe('atelier.ics');
+    const second = t.client();
+    await second.get(`/rendez-vous/ateliers/${sessionId}`);
+    // Chloé opens the page while one seat is left, and sends the form after Bruno took it.
+    const third = t.client();
+    await third.get(`/rendez-vous/ateliers/${sessionId}`);
+    expect((await second.post(`/rendez-vous/ateliers/${sessionId}`, { name: 'Bruno', phone: '0611111111' })).status).toBe(303);
+    expect((await t.client().get(`/rendez-vous/ateliers/${sessionId}`)).html).toContain('Cet atelier est complet');
+    const late = await third.post(`/rendez-vous/ateliers/${sessionId}`, { name: 'Chloé', email: 'chloe@exemple.fr' });
+    expect(late.status).toBe(409);
+    expect(late.html).toContain('Cet atelier est complet');
+
+    await first.get(seat.location!);
+    expect((await first.post(`${seat.location!}/annuler`, {})).status).toBe(303);
+    expect((await first.get(seat.location!)).html).toContain('Votre inscription est annulée');
+    const page = await browser.get(`/agenda/ateliers/${sessionId}`);
+    expect(page.html).toContain('Bruno');
+    expect(page.html).toContain('1 place libre sur 2');
+    const agenda = await browser.get(`/agenda?jour=${day}&agent=`);
+    expect(agenda.html).toContain('Premiers pas sur internet');
+    expect((await (await signedInAs(t, otherAgent)).get(`/agenda/ateliers/${sessionId}`)).status).toBe(404);
+  });
+});

@@ -5,6 +5,7 @@ export { freeSlots, type Slot, type Opening } from './domain/slots.ts';
 export { findFreeSlots, getReason, reasonsOfCentre, type ReasonRow } from './db/slot-queries.ts';
 export { bookAppointment, moveAppointment, cancelAppointment, recordOutcome, sendReminder, nextFreeSlots, REMIND_JOB_KIND, TAKEN_MESSAGE } from './use-cases/booking.ts';
 export { joinWaitlist, MAX_WAITLIST_OFFERS } from './use-cases/waitlist.ts';
+export { createGroupSession, bookSeat, cancelSeat } from './use-cases/group-sessions.ts';
 export { appointmentJobHandlers } from './appointments.jobs.ts';
 export { publicAppointmentRoutes } from './web/public.routes.tsx';
 export { agentAppointmentRoutes } from './web/agent.routes.tsx';

@@ -81,6 +81,9 @@ export type AuditAction =
   | 'appointment.status_recorded'
   | 'appointment.feed_renewed'
   | 'appointment.waitlist_joined'
+  | 'appointment.session_created'
+  | 'appointment.seat_booked'
+  | 'appointment.seat_cancelled'
   | 'system.demo_seeded';
 
 export interface AuditEventInput {

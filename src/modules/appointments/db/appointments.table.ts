@@ -111,3 +111,44 @@ export const appointmentWaitlist = pgTable(
   },
   (t) => [index('appointment_waitlist_reason_idx').on(t.reasonId, t.status, t.createdAt), index('appointment_waitlist_token_idx').on(t.tokenHash)],
 );
+
+/**
+ * A collective session (workshop, information meeting) run by an agent, with a number of seats. Its time is
+ * taken from the agent's individual slots; its seats are counted under a lock on the session's row.
+ */
+export const groupSessions = pgTable(
+  'group_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    socialCentreId: uuid('social_centre_id').notNull(),
+    agentId: uuid('agent_id').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    endAt: timestamp('end_at', { withTimezone: true }).notNull(),
+    seats: integer('seats').notNull(),
+    /** Open to residents online, or filled by agents only. */
+    online: boolean('online').notNull().default(true),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('group_sessions_centre_start_idx').on(t.socialCentreId, t.startAt), index('group_sessions_agent_start_idx').on(t.agentId, t.startAt)],
+);
+
+export const groupSessionSeats = pgTable(
+  'group_session_seats',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => groupSessions.id),
+    personName: text('person_name').notNull(),
+    personEmail: text('person_email'),
+    personPhone: text('person_phone'),
+    status: text('status', { enum: ['booked', 'honoured', 'no_show', 'excused', 'cancelled'] }).notNull().default('booked'),
+    cancelTokenHash: text('cancel_token_hash'),
+    bookedByUserId: uuid('booked_by_user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('group_session_seats_session_idx').on(t.sessionId), index('group_session_seats_token_idx').on(t.cancelTokenHash)],
+);

@@ -1,11 +1,11 @@
 // The free slots of a reason, read from the database: the centre's openings that accept the reason, the
 // absences and the live appointments of their agents over the window, then the pure freeSlots().
-import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.ts';
 import { addDays, calendarDays, parisInstant, parisToday } from '../../../platform/time/paris.ts';
 import { isPublicHolidayDay } from '../../../platform/time/week.ts';
 import { freeSlots, type Slot } from '../domain/slots.ts';
-import { agentAbsences, appointmentReasons, appointments, openingSlots } from './appointments.table.ts';
+import { agentAbsences, appointmentReasons, appointments, groupSessions, openingSlots } from './appointments.table.ts';
 
 export type ReasonRow = typeof appointmentReasons.$inferSelect;
 
@@ -44,8 +44,13 @@ export async function findFreeSlots(q: Queryable, s: SlotSearch): Promise<Slot[]
     );
   if (openings.length === 0) return [];
   const agentIds = [...new Set(openings.map((o) => o.agentId))];
-  const [absences, booked] = await Promise.all([
+  const [away, sessions, booked] = await Promise.all([
     q.select({ agentId: agentAbsences.agentId, start: agentAbsences.startAt, end: agentAbsences.endAt }).from(agentAbsences).where(and(inArray(agentAbsences.agentId, agentIds), gt(agentAbsences.endAt, windowStart), lt(agentAbsences.startAt, windowEnd))),
+    // An agent running a collective session is not free for individual appointments then.
+    q
+      .select({ agentId: groupSessions.agentId, start: groupSessions.startAt, end: groupSessions.endAt })
+      .from(groupSessions)
+      .where(and(inArray(groupSessions.agentId, agentIds), isNull(groupSessions.cancelledAt), gt(groupSessions.endAt, windowStart), lt(groupSessions.startAt, windowEnd))),
     q
       .select({ agentId: appointments.agentId, start: appointments.startAt, end: appointments.endAt })
       .from(appointments)
@@ -73,7 +78,7 @@ export async function findFreeSlots(q: Queryable, s: SlotSearch): Promise<Slot[]
       reasonIds: o.reasonIds,
       openOnHolidays: o.openOnHolidays,
     })),
-    absences,
+    absences: [...away, ...sessions],
     booked,
     reason: s.reason,
     now: s.now,

@@ -29,6 +29,7 @@ export function AgendaNav(props: { current: string; manager: boolean }) {
   const items = [
     { href: '/agenda', text: 'Agenda' },
     { href: '/agenda/prendre', text: 'Prendre un rendez-vous' },
+    { href: '/agenda/ateliers', text: 'Ateliers' },
     { href: '/agenda/disponibilites', text: 'Disponibilités' },
     { href: '/agenda/lien', text: 'Lien d’agenda' },
     ...(props.manager ? [{ href: '/agenda/motifs', text: 'Motifs' }, { href: '/agenda/statistiques', text: 'Statistiques' }] : []),
@@ -48,7 +49,7 @@ export interface AgendaProps {
   agentId: string | null;
   day: string;
   view: 'jour' | 'semaine';
-  days: Array<{ day: string; label: string; rows: Array<AppointmentRow & { reasonName: string; agentName: string; hidden: boolean }> }>;
+  days: Array<{ day: string; label: string; rows: Array<AppointmentRow & { reasonName: string; agentName: string; hidden: boolean }>; sessions: Array<{ id: string; title: string; startAt: Date; endAt: Date; seats: number; taken: number }> }>;
   prev: string;
   next: string;
   manager: boolean;
@@ -86,6 +87,19 @@ export function AgendaPage(p: AgendaProps) {
       {p.days.map((d) => (
         <>
           {p.view === 'semaine' ? <h2 class="govuk-heading-m">{capitalise(d.label)}</h2> : null}
+          {d.sessions.length ? (
+            <ul class="govuk-list">
+              {d.sessions.map((s) => (
+                <li>
+                  Atelier {formatParisTime(s.startAt)} – {formatParisTime(s.endAt)} :{' '}
+                  <a class="govuk-link" href={`/agenda/ateliers/${s.id}`}>
+                    {s.title}
+                  </a>{' '}
+                  ({s.taken} inscrits sur {s.seats})
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {d.rows.length === 0 ? (
             <p class="govuk-body">Aucun rendez-vous.</p>
           ) : (

@@ -19,6 +19,8 @@ import { appointmentsBetween, bookAppointment, cancelAppointment, getAppointment
 import { readPerson, readStart } from './person-form.ts';
 import { AgendaPage, AgentBookPage, AppointmentPage, AvailabilityPage, ChooseReasonPage, FeedPage, ReasonFormPage, ReasonsPage, StatsPage } from './agent.pages.tsx';
 import { readReason, reasonValues } from './reason-form.ts';
+import { bookSeat, createGroupSession, getGroupSession, seatsOf, seatsTaken, upcomingSessions } from '../use-cases/group-sessions.ts';
+import { AgentSessionPage, AgentSessionsPage } from './sessions.pages.tsx';
 import { SlotsPage, RefusedPage } from './public.pages.tsx';
 import { actorOf, appointmentsDeps, slotPage } from './public.routes.tsx';
 
@@ -60,7 +62,9 @@ agentAppointmentRoutes.get('/agenda', staff, async (c) => {
   const rows = await appointmentsBetween(deps.db, { centreId: centre.id, ...(agentId ? { agentId } : {}), from: parisInstant(first, 0), to: parisInstant(addDays(first, count), 0) });
   const reasons = new Map((await reasonsOfCentre(deps.db, centre.id, false)).map((r) => [r.id, r]));
   const names = new Map(agents.map((a) => [a.id, a.name]));
+  const sessions = (await upcomingSessions(deps.db, centre.id, parisInstant(first, 0), false)).filter((s) => s.startAt < parisInstant(addDays(first, count), 0) && (!agentId || s.agentId === agentId));
   const days = calendarDays(first, count).map((d) => ({
+    sessions: sessions.filter((s) => parisToday(s.startAt) === d.day),
     day: d.day,
     label: formatParisDay(parisInstant(d.day, 720), true),
     rows: rows
@@ -390,4 +394,82 @@ agentAppointmentRoutes.post(`/agenda/motifs/:reasonId{${UUID}}`, staff, async (c
   await c.get('deps').db.update(appointmentReasons).set(r.reason).where(eq(appointmentReasons.id, found.reason.id));
   await updateSessionData(c, { agendaFlash: `Le motif « ${r.reason.name} » est modifié. Les rendez-vous déjà pris gardent leur horaire.` });
   return c.redirect(`/agenda/motifs?centre=${found.centre.id}`, 303);
+});
+
+// Collective sessions: an agent opens one they run; any agent of the centre adds participants.
+async function showSessions(c: Context<AppEnv>, values: Record<string, string | string[]> = { online: 'oui', seats: '8' }, errors: FieldError[] = []) {
+  const found = await currentCentre(c, c.req.query('centre'));
+  if (!found) return notFound(c);
+  const deps = c.get('deps');
+  return c.html(
+    <AgentSessionsPage ctx={await pageContext(c)} centre={found.centre} sessions={await upcomingSessions(deps.db, found.centre.id, deps.clock.now(), false)} values={values} errors={errors} manager={managesCentre(c.get('principal'), found.centre.id)} notice={await takeFlash(c, 'agendaFlash')} />,
+    errors.length ? 422 : 200,
+  );
+}
+
+agentAppointmentRoutes.get('/agenda/ateliers', staff, (c) => showSessions(c));
+
+agentAppointmentRoutes.post('/agenda/ateliers', staff, async (c) => {
+  const found = await currentCentre(c, c.req.query('centre'));
+  if (!found) return notFound(c);
+  const values = await readForm(c);
+  const errors: FieldError[] = [];
+  const title = valueOf(values, 'title').trim();
+  if (!title) errors.push({ field: 'title', message: 'Saisissez le titre de l’atelier' });
+  else if (title.length > 120) errors.push({ field: 'title', message: 'Le titre doit faire 120 caractères au plus' });
+  const description = valueOf(values, 'description').trim();
+  if (description.length > 2000) errors.push({ field: 'description', message: 'La présentation doit faire 2 000 caractères au plus' });
+  const day = dayOf(valueOf(values, 'date'));
+  if (!day) errors.push({ field: 'date', message: 'Saisissez la date de l’atelier, par exemple 15/12/2026' });
+  const start = clockOf(valueOf(values, 'start'));
+  const end = clockOf(valueOf(values, 'end'));
+  if (start === null) errors.push({ field: 'start', message: 'Saisissez l’heure de début, par exemple 14:00' });
+  if (end === null) errors.push({ field: 'end', message: 'Saisissez l’heure de fin, par exemple 16:00' });
+  else if (start !== null && end <= start) errors.push({ field: 'end', message: 'L’heure de fin doit être après l’heure de début' });
+  const seats = /^\s*\d{1,4}\s*$/.test(valueOf(values, 'seats')) ? Number(valueOf(values, 'seats')) : NaN;
+  if (!(seats >= 2 && seats <= 200)) errors.push({ field: 'seats', message: 'Saisissez un nombre de places entre 2 et 200' });
+  if (errors.length) return showSessions(c, values, errors);
+  const r = await createGroupSession(appointmentsDeps(c), {
+    centreId: found.centre.id,
+    agentId: userId(c),
+    title,
+    description: description || null,
+    start: parisInstant(day!, start!),
+    end: parisInstant(day!, end!),
+    seats,
+    online: valueOf(values, 'online') === 'oui',
+    actor: actorOf(c),
+  });
+  if (!r.ok) return showSessions(c, values, [{ field: r.field, message: r.message }]);
+  await updateSessionData(c, { agendaFlash: `L’atelier « ${title} » est ouvert.` });
+  return c.redirect(`/agenda/ateliers/${r.session.id}`, 303);
+});
+
+async function ownSession(c: Context<AppEnv>) {
+  const session = await getGroupSession(c.get('deps').db, c.req.param('sessionId')!);
+  return session && mayOpenCentre(c.get('principal'), session.socialCentreId) ? session : null;
+}
+
+async function showSession(c: Context<AppEnv>, values: Record<string, string | string[]> = {}, errors: FieldError[] = [], status: 200 | 409 | 422 = 200) {
+  const session = await ownSession(c);
+  if (!session) return notFound(c);
+  const db = c.get('deps').db;
+  return c.html(
+    <AgentSessionPage ctx={await pageContext(c)} session={{ ...session, taken: await seatsTaken(db, session.id) }} seats={await seatsOf(db, session.id)} values={values} errors={errors} manager={managesCentre(c.get('principal'), session.socialCentreId)} notice={await takeFlash(c, 'agendaFlash')} />,
+    status,
+  );
+}
+
+agentAppointmentRoutes.get(`/agenda/ateliers/:sessionId{${UUID}}`, staff, (c) => showSession(c));
+
+agentAppointmentRoutes.post(`/agenda/ateliers/:sessionId{${UUID}}/inscrire`, staff, async (c) => {
+  const session = await ownSession(c);
+  if (!session) return notFound(c);
+  const values = await readForm(c);
+  const person = readPerson(values);
+  if (!person.ok) return showSession(c, values, person.errors, 422);
+  const r = await bookSeat(appointmentsDeps(c), { sessionId: session.id, person: person.person, byAgent: true, actor: actorOf(c) });
+  if (!r.ok) return showSession(c, values, [{ field: 'name', message: r.message }], 409);
+  await updateSessionData(c, { agendaFlash: `${person.person.name} est inscrit.` });
+  return c.redirect(`/agenda/ateliers/${session.id}`, 303);
 });

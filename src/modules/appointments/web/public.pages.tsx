@@ -10,7 +10,8 @@ import type { ReasonRow } from '../db/slot-queries.ts';
 import { delayText, LOCATION_LABELS, STATUS_LABELS, STATUS_TAGS } from '../domain/labels.ts';
 import type { Slot } from '../domain/slots.ts';
 import type { AppointmentRow } from '../use-cases/messages.ts';
-import { capitalise, NextSlots, SlotDays } from './slot-list.tsx';
+import { capitalise, NextSlots, SessionsList, SlotDays } from './slot-list.tsx';
+import type { SessionWithSeats } from '../use-cases/group-sessions.ts';
 
 const when = (d: Date) => `${capitalise(formatParisDay(d, true))} à ${formatParisTime(d)}`;
 
@@ -33,7 +34,7 @@ export function StartPage(props: { ctx: PageContext; departement: string; value:
   );
 }
 
-export function CentrePage(props: { ctx: PageContext; centre: SocialCentre; reasons: ReasonRow[]; otherReasons: number }) {
+export function CentrePage(props: { ctx: PageContext; centre: SocialCentre; reasons: ReasonRow[]; otherReasons: number; sessions: SessionWithSeats[] }) {
   const c = props.centre;
   return (
     <Layout ctx={props.ctx} title={`Rendez-vous : ${c.name}`}>
@@ -61,6 +62,12 @@ export function CentrePage(props: { ctx: PageContext; centre: SocialCentre; reas
           ) : (
             <p class="govuk-body">Ce centre ne propose pas encore de rendez-vous en ligne.</p>
           )}
+          {props.sessions.length ? (
+            <>
+              <h2 class="govuk-heading-m">Ateliers collectifs</h2>
+              <SessionsList sessions={props.sessions} href={(s) => `/rendez-vous/ateliers/${s.id}`} />
+            </>
+          ) : null}
           {props.otherReasons > 0 || !props.reasons.length ? (
             <p class="govuk-body">Pour une autre demande, appelez le centre{c.phone ? ` au ${c.phone}` : ''} ou passez à l’accueil.</p>
           ) : null}

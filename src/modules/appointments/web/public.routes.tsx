@@ -12,6 +12,8 @@ import { findCentreForCommune, getSocialCentre, readCommuneField, resolveCommune
 import { findFreeSlots, getReason, reasonsOfCentre, slotsByDay, type ReasonRow } from '../db/slot-queries.ts';
 import { appointmentByToken, bookAppointment, cancelAppointment, moveAppointment, personMayChange, type Refusal } from '../use-cases/booking.ts';
 import type { ActorRef, AppointmentsDeps } from '../use-cases/deps.ts';
+import { bookSeat, cancelSeat, getGroupSession, seatByToken, seatsTaken, upcomingSessions } from '../use-cases/group-sessions.ts';
+import { SeatPage, SessionPage } from './sessions.pages.tsx';
 import { joinWaitlist, leaveWaitlist, markWaitlistBooked, waitlistByToken } from '../use-cases/waitlist.ts';
 import { readPerson, readStart } from './person-form.ts';
 import { BookPage, CentrePage, LinkGonePage, ManagePage, RefusedPage, SlotsPage, StartPage, WaitlistJoinPage, WaitlistOfferPage } from './public.pages.tsx';
@@ -71,7 +73,8 @@ publicAppointmentRoutes.get(`/rendez-vous/centres/:centreId{${UUID}}`, allow.any
   if (!centre) return notFound(c);
   const all = await reasonsOfCentre(db, centre.id, false);
   const online = all.filter((r) => r.bookableBy === 'residents');
-  return c.html(<CentrePage ctx={await pageContext(c)} centre={centre} reasons={online} otherReasons={all.length - online.length} />);
+  const sessions = await upcomingSessions(db, centre.id, c.get('deps').clock.now(), true);
+  return c.html(<CentrePage ctx={await pageContext(c)} centre={centre} reasons={online} otherReasons={all.length - online.length} sessions={sessions} />);
 });
 
 publicAppointmentRoutes.get(`/rendez-vous/motifs/:reasonId{${UUID}}`, allow.anyone, async (c) => {
@@ -259,4 +262,53 @@ publicAppointmentRoutes.post('/rendez-vous/liste-attente/:token/quitter', allow.
   if (!found) return waitlistGone(c);
   await leaveWaitlist(appointmentsDeps(c), found.entry);
   return c.redirect(`/rendez-vous/liste-attente/${c.req.param('token')}`, 303);
+});
+
+// Collective sessions: a seat taken online, and its page (from the link in the e-mail) to cancel it.
+async function onlineSession(c: Context<AppEnv>) {
+  const db = c.get('deps').db;
+  const session = await getGroupSession(db, c.req.param('sessionId')!);
+  if (!session || !session.online || session.cancelledAt) return null;
+  const centre = await getSocialCentre(db, session.socialCentreId);
+  return centre ? { session: { ...session, taken: await seatsTaken(db, session.id) }, centre } : null;
+}
+
+publicAppointmentRoutes.get(`/rendez-vous/ateliers/:sessionId{${UUID}}`, allow.anyone, async (c) => {
+  const found = await onlineSession(c);
+  if (!found) return notFound(c);
+  return c.html(<SessionPage ctx={await pageContext(c, { form: true })} {...found} values={prefill(c)} errors={[]} />);
+});
+
+publicAppointmentRoutes.post(`/rendez-vous/ateliers/:sessionId{${UUID}}`, allow.anyone, async (c) => {
+  const found = await onlineSession(c);
+  if (!found) return notFound(c);
+  const values = await readForm(c);
+  const person = readPerson(values, { contactRequired: true });
+  if (!person.ok) return c.html(<SessionPage ctx={await pageContext(c, { form: true })} {...found} values={values} errors={person.errors} />, 422);
+  const r = await bookSeat(appointmentsDeps(c), { sessionId: found.session.id, person: person.person, byAgent: false, actor: actorOf(c) });
+  if (!r.ok) {
+    const again = await onlineSession(c);
+    return c.html(<SessionPage ctx={await pageContext(c, { form: true })} {...(again ?? found)} values={values} errors={[{ field: 'name', message: r.message }]} />, 409);
+  }
+  await updateSessionData(c, { appointmentFlash: 'booked' });
+  return c.redirect(`/rendez-vous/ateliers/place/${r.token}`, 303);
+});
+
+publicAppointmentRoutes.get('/rendez-vous/ateliers/place/:token', allow.anyone, async (c) => {
+  const db = c.get('deps').db;
+  const found = await seatByToken(db, c.req.param('token'));
+  if (!found) return c.html(<LinkGonePage ctx={await pageContext(c)} what="Ce lien d’inscription est inconnu." />, 404);
+  const flash = await takeFlash(c, 'appointmentFlash');
+  return c.html(
+    <SeatPage ctx={await pageContext(c, { form: true })} {...found} centre={await getSocialCentre(db, found.session.socialCentreId)} token={c.req.param('token')} justBooked={flash === 'booked'} notice={flash === 'cancelled' ? 'Votre inscription est annulée.' : null} />,
+  );
+});
+
+publicAppointmentRoutes.post('/rendez-vous/ateliers/place/:token/annuler', allow.anyone, async (c) => {
+  const found = await seatByToken(c.get('deps').db, c.req.param('token'));
+  if (!found) return c.html(<LinkGonePage ctx={await pageContext(c)} what="Ce lien d’inscription est inconnu." />, 404);
+  const r = await cancelSeat(appointmentsDeps(c), { ...found, actor: actorOf(c) });
+  if (!r.ok) return c.html(<LinkGonePage ctx={await pageContext(c)} what={`${r.message}.`} />, 422);
+  await updateSessionData(c, { appointmentFlash: 'cancelled' });
+  return c.redirect(`/rendez-vous/ateliers/place/${c.req.param('token')}`, 303);
 });

@@ -2,6 +2,7 @@
 // plain HTML (works without JavaScript); the nearest days come first, « Voir d'autres dates » goes further.
 import { formatParisDay, formatParisTime } from '../../../platform/time/paris.ts';
 import type { Slot } from '../domain/slots.ts';
+import type { GroupSessionRow, SessionWithSeats } from '../use-cases/group-sessions.ts';
 
 export function SlotDays(props: { days: Array<{ day: string; starts: Date[] }>; href: (start: Date) => string; moreHref: string | null }) {
   if (props.days.length === 0) return <p class="govuk-body">Aucun créneau libre pour ces dates.</p>;
@@ -55,3 +56,26 @@ export function NextSlots(props: { slots: Slot[]; href: (start: Date) => string 
 }
 
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const sessionWhen = (s: Pick<GroupSessionRow, 'startAt' | 'endAt'>) => `${capitalise(formatParisDay(s.startAt, true))}, ${formatParisTime(s.startAt)} – ${formatParisTime(s.endAt)}`;
+const seatsLeft = (s: SessionWithSeats) => Math.max(0, s.seats - s.taken);
+export const seatsText = (s: SessionWithSeats) => (seatsLeft(s) === 0 ? 'complet' : `${seatsLeft(s)} place${seatsLeft(s) > 1 ? 's' : ''} libre${seatsLeft(s) > 1 ? 's' : ''} sur ${s.seats}`);
+
+export function SessionsList(props: { sessions: SessionWithSeats[]; href: (s: SessionWithSeats) => string }) {
+  return (
+    <ul class="govuk-list">
+      {props.sessions.map((s) => (
+        <li class="govuk-!-margin-bottom-4">
+          <a class="govuk-link govuk-!-font-weight-bold" href={props.href(s)}>
+            {s.title}
+          </a>
+          <br />
+          <span class="govuk-body-s">
+            {sessionWhen(s)} · {seatsText(s)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
