@@ -98,7 +98,7 @@ describe('accounts in a browser', () => {
     await page.getByLabel('Nom et prénom').fill('Inès Moreau');
     await page.getByLabel('Adresse e-mail professionnelle').fill('ines.moreau@exemple.fr');
     await page.getByLabel(/Agent du département/).check();
-    await page.getByLabel('Centre social').selectOption({ label: 'CDAS de Vitré' });
+    await page.getByLabel('Centre social', { exact: true }).selectOption({ label: 'CDAS de Vitré' });
     await checkPage(page);
     await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
     await page.waitForURL(/\/admin\/utilisateurs\/[0-9a-f-]{36}$/);
