@@ -6,6 +6,7 @@ import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Queryable, Tx } from '../../../platform/db/client.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
+import { isExclusionViolation } from '../../../platform/db/sql-state.ts';
 import { enqueueJob } from '../../../platform/jobs/enqueue.ts';
 import { randomToken, sha256 } from '../../../platform/security/secret-token.ts';
 import { parisToday } from '../../../platform/time/paris.ts';
@@ -19,7 +20,6 @@ import { offerFreedSlot } from './waitlist.ts';
 
 export const REMIND_JOB_KIND = 'appointments.remind';
 export const REMINDER_HOURS = 48;
-const EXCLUSION_VIOLATION = '23P01';
 export const TAKEN_MESSAGE = 'Ce créneau vient d’être pris : choisissez-en un autre';
 
 export interface Person {
@@ -31,10 +31,6 @@ export interface Person {
 export type Refusal = { ok: false; code: 'past' | 'too_soon' | 'too_far' | 'not_offered' | 'taken'; message: string; next: Slot[] };
 export type BookOutcome = { ok: true; appointment: AppointmentRow; manageToken: string | null } | Refusal;
 
-function sqlState(e: unknown): string | undefined {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err.cause?.code ?? err.code;
-}
 
 /** The nearest free start times of a reason (one per time, whichever agent), for a refusal or a suggestion. */
 export async function nextFreeSlots(q: Queryable, reason: ReasonRow, now: Date, count = 3, ignoreAppointmentId?: string): Promise<Slot[]> {
@@ -154,7 +150,7 @@ export async function bookAppointment(
       });
       return { ok: true, appointment, manageToken };
     } catch (e) {
-      if (sqlState(e) !== EXCLUSION_VIOLATION) throw e;
+      if (!isExclusionViolation(e)) throw e;
     }
   }
   return refuse('taken', TAKEN_MESSAGE);
@@ -213,7 +209,7 @@ export async function moveAppointment(
       });
       return { ok: true, appointment: moved };
     } catch (e) {
-      if (sqlState(e) !== EXCLUSION_VIOLATION) throw e;
+      if (!isExclusionViolation(e)) throw e;
     }
   }
   return refuse('taken', TAKEN_MESSAGE);

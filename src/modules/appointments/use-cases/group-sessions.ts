@@ -5,6 +5,7 @@ import { and, asc, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Queryable } from '../../../platform/db/client.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
+import { isExclusionViolation } from '../../../platform/db/sql-state.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { randomToken, sha256 } from '../../../platform/security/secret-token.ts';
 import { formatParisDay, formatParisTime } from '../../../platform/time/paris.ts';
@@ -16,12 +17,7 @@ import type { ActorRef, AppointmentsDeps } from './deps.ts';
 
 export type GroupSessionRow = typeof groupSessions.$inferSelect;
 export type SeatRow = typeof groupSessionSeats.$inferSelect;
-const EXCLUSION_VIOLATION = '23P01';
 
-function sqlState(e: unknown): string | undefined {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err.cause?.code ?? err.code;
-}
 
 export async function createGroupSession(
   deps: AppointmentsDeps,
@@ -46,7 +42,7 @@ export async function createGroupSession(
     });
     return { ok: true, session };
   } catch (e) {
-    if (sqlState(e) === EXCLUSION_VIOLATION) return { ok: false, field: 'start', message: 'Vous animez déjà un atelier à ce moment : choisissez un autre horaire' };
+    if (isExclusionViolation(e)) return { ok: false, field: 'start', message: 'Vous animez déjà un atelier à ce moment : choisissez un autre horaire' };
     throw e;
   }
 }
