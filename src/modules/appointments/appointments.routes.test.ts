@@ -34,16 +34,16 @@ const link = (html: string, re: RegExp) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const reasons = await t.deps.db.select().from(appointmentReasons);
+  const [first] = await t.deps.db.select().from(appointmentReasons).where(eq(appointmentReasons.name, 'Premier accueil social')).limit(1);
+  const reasons = await t.deps.db.select().from(appointmentReasons).where(eq(appointmentReasons.socialCentreId, first!.socialCentreId));
   reason = reasons.find((r) => r.name === 'Premier accueil social')!;
   confidential = reasons.find((r) => r.visibility === 'hidden')!;
   discreet = reasons.find((r) => r.visibility === 'no_notifications')!;
   commune = (await communesServedBy(t.deps.db, reason.socialCentreId))[0]!;
   agent = await createStaffUser(t, 'agent', { socialCentreId: reason.socialCentreId, name: 'Alice Accueil' });
   manager = await createStaffUser(t, 'centre_manager', { socialCentreId: reason.socialCentreId, name: 'Marc Responsable' });
-  const others = await t.deps.db.select({ id: appointmentReasons.socialCentreId }).from(appointmentReasons);
   const { listSocialCentres } = await import('../territory/index.ts');
-  const elsewhere = (await listSocialCentres(t.deps.db, '35')).find((c) => !others.some((o) => o.id === c.id))!;
+  const elsewhere = (await listSocialCentres(t.deps.db, '35')).find((c) => c.id !== reason.socialCentreId)!;
   otherAgent = await createStaffUser(t, 'agent', { socialCentreId: elsewhere.id, name: 'Olivier Ailleurs' });
 });
 afterAll(() => t.close());
