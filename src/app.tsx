@@ -16,6 +16,7 @@ import { ErrorPage } from './platform/views/error-page.tsx';
 import { healthRoutes } from './platform/health/health.routes.ts';
 import { mailAdminRoutes } from './platform/mail/mails.routes.tsx';
 import { agentAppointmentRoutes, publicAppointmentRoutes } from './modules/appointments/index.ts';
+import { accompanimentRoutes } from './modules/accompaniment/index.ts';
 import { smsAdminRoutes } from './platform/sms/sms.routes.tsx';
 import { loggablePath } from './platform/logging.ts';
 import { adminRoutes } from './modules/admin/index.tsx';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', partnerRoutes);
   app.route('/', publicAppointmentRoutes);
   app.route('/', agentAppointmentRoutes);
+  app.route('/', accompanimentRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

@@ -50,6 +50,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'mail.viewed': 'Courriel consulté',
   'sms.viewed': 'SMS consulté',
   'appointment.booked': 'Rendez-vous pris',
+  'accompaniment.recorded': 'Aide numérique notée',
+  'accompaniment.collective_recorded': 'Atelier ou action collective noté',
+  'accompaniment.person_viewed': 'Historique d’une personne consulté',
+  'accompaniment.exported': 'Export des aides numériques',
   'appointment.viewed': 'Rendez-vous consulté',
   'appointment.moved': 'Rendez-vous déplacé',
   'appointment.cancelled': 'Rendez-vous annulé',
@@ -95,5 +99,6 @@ export const auditFamilies: { value: string; text: string }[] = [
   { value: 'mail.', text: 'Courriels' },
   { value: 'sms.', text: 'SMS' },
   { value: 'appointment.', text: 'Rendez-vous' },
+  { value: 'accompaniment.', text: 'Accompagnement numérique' },
   { value: 'system.', text: 'Système' },
 ];

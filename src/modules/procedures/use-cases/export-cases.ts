@@ -9,15 +9,10 @@ import { displayAnswers } from '../domain/answer-display.ts';
 import type { Answers } from '../domain/fields.ts';
 import type { ProcedureDefinition } from '../domain/procedure.ts';
 import { caseReference } from '../domain/reference.ts';
+import { csvLine } from '../../../platform/documents/table-export.ts';
 
 const BATCH = 1000;
 
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-  return /[";\n\r]/u.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-const csvLine = (cells: string[]) => `${cells.map(csvCell).join(';')}\r\n`;
 
 /** One column per question of every version of the procedure, in the order of the latest version. */
 function columnsOf(defs: ProcedureDefinition[]): Array<{ key: string; label: string }> {
