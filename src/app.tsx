@@ -17,6 +17,7 @@ import { healthRoutes } from './platform/health/health.routes.ts';
 import { mailAdminRoutes } from './platform/mail/mails.routes.tsx';
 import { agentAppointmentRoutes, publicAppointmentRoutes } from './modules/appointments/index.ts';
 import { accompanimentRoutes } from './modules/accompaniment/index.ts';
+import { mandateRoutes } from './modules/mandates/index.ts';
 import { smsAdminRoutes } from './platform/sms/sms.routes.tsx';
 import { loggablePath } from './platform/logging.ts';
 import { adminRoutes } from './modules/admin/index.tsx';
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', publicAppointmentRoutes);
   app.route('/', agentAppointmentRoutes);
   app.route('/', accompanimentRoutes);
+  app.route('/', mandateRoutes);
 
   app.notFound(async (c) => c.html(<ErrorPage ctx={await pageContext(c)} status={404} />, 404));
   app.onError(async (err, c) => {

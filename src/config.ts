@@ -25,6 +25,7 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   CLAMD_SOCKET: z.string().optional(),
+  RELAIS_SECRET: z.string().min(32, 'au moins 32 caractères (par exemple : openssl rand -base64 48)').optional(),
   SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
   SMS_SENDER: z.string().regex(/^[A-Za-z0-9 ]{1,11}$/, 'de 1 à 11 lettres ou chiffres (nom d’expéditeur SMS)').default('Relais'),
@@ -93,6 +94,8 @@ export interface Config {
   files: { dir: string; s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null; clamdSocket: string | null };
   /** Drafts untouched this long are deleted, after a warning e-mail `draftWarningDays` before. */
   procedures: { draftRetentionDays: number; draftWarningDays: number };
+  /** The server secret that signs mandates' attestations; without it, one is made and kept in the database. */
+  secret: string | null;
   /** An HTTP SMS gateway; without it, SMS are kept for the admins' « SMS » page. */
   sms: { httpUrl: string; token: string | null; sender: string } | { httpUrl: null; sender: string };
 }
@@ -156,6 +159,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           : null,
       clamdSocket: e.CLAMD_SOCKET ?? null,
     },
+    secret: e.RELAIS_SECRET ?? null,
     sms: e.SMS_HTTP_URL ? { httpUrl: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN ?? null, sender: e.SMS_SENDER } : { httpUrl: null, sender: e.SMS_SENDER },
     procedures: { draftRetentionDays: e.RELAIS_DRAFT_RETENTION_DAYS, draftWarningDays: Math.min(e.RELAIS_DRAFT_WARNING_DAYS, e.RELAIS_DRAFT_RETENTION_DAYS - 1) },
   };

@@ -12,3 +12,4 @@ export * from './modules/directory/db/import-upload.table.ts';
 export * from './modules/procedures/db/procedures.table.ts';
 export * from './modules/appointments/db/appointments.table.ts';
 export * from './modules/accompaniment/db/accompaniment.table.ts';
+export * from './modules/mandates/db/mandates.table.ts';

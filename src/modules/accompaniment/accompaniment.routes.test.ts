@@ -46,12 +46,12 @@ describe('recording a help', () => {
     expect(row).toMatchObject({ ownerKind: 'structure', ownerId: structureId, durationMinutes: 15, level: 'faire_avec', themes: ['social', 'courriel'], place: 'drop_in', outcome: 'done', beneficiaryId: null });
   });
 
-  it('refuses « faire à la place » without a mandate, saying why', async () => {
+  it('refuses « faire à la place » to a helper who is not an « aidant habilité », saying why', async () => {
     const b = await signedInAs(t, mediator);
     await b.get('/accompagnements/nouveau');
     const r = await b.post('/accompagnements/nouveau', { ...quick, level: 'faire_a_la_place' });
     expect(r.status).toBe(422);
-    expect(r.html).toContain('« Faire à la place » demande un mandat actif de la personne');
+    expect(r.html).toContain('« Faire à la place » est réservé aux aidants habilités, sous mandat de la personne');
   });
 
   it('gives a new person a code; their history opens only in the same structure, and each reading is journaled', async () => {

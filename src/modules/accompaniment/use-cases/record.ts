@@ -4,10 +4,11 @@ import { randomInt } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { AppDeps, Principal } from '../../../platform/http/context.ts';
-import type { Queryable } from '../../../platform/db/client.ts';
+import type { Queryable, Tx } from '../../../platform/db/client.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { accompaniments, beneficiaries, collectiveActions } from '../db/accompaniment.table.ts';
 import type { Equipment, Level, Outcome, Place, Theme } from '../domain/accompaniment.ts';
+import { scopesOfThemes, useMandate, type MandateOwner } from '../../mandates/index.ts';
 
 export type AccompanimentDeps = Pick<AppDeps, 'db' | 'clock' | 'ids'>;
 export interface Owner {
@@ -47,72 +48,102 @@ export interface AccompanimentInput {
   outcome: Outcome;
   referredTo: string | null;
   communeInsee: string | null;
+  /** For « faire à la place »: the reference of the person's mandate. */
+  mandateReference: string | null;
   /** An existing person's code, or a new person to remember (first name and year of birth, both optional). */
   person: { kind: 'none' } | { kind: 'known'; code: string } | { kind: 'new'; firstName: string | null; birthYear: number | null };
 }
 
 export type RecordResult = { ok: true; id: string; personCode: string | null } | { ok: false; field: string; message: string };
 
-export async function recordAccompaniment(deps: AccompanimentDeps, owner: Owner, helper: Helper, input: AccompanimentInput): Promise<RecordResult> {
-  // « Faire à la place » needs an active mandate of the person covering the procedure's domain: Relais has no
-  // mandates yet (issue 6, second part), so none can be given and this level is refused with its reason.
-  if (input.level === 'faire_a_la_place') {
-    return { ok: false, field: 'level', message: '« Faire à la place » demande un mandat actif de la personne, qui couvre cette démarche : notez plutôt « Faire avec » ou créez d’abord le mandat' };
-  }
+/**
+ * « Faire à la place » is recorded only under an active mandate of the person, given to this centre or structure,
+ * whose domains cover the themes of the help, by an « aidant habilité » of it (`habilitations`).
+ */
+export async function recordAccompaniment(deps: AccompanimentDeps, owner: Owner, helper: Helper, input: AccompanimentInput, habilitations: MandateOwner[] = []): Promise<RecordResult> {
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    let beneficiaryId: string | null = null;
-    let personCode: string | null = null;
-    if (input.person.kind === 'known') {
-      const [b] = await tx.select().from(beneficiaries).where(and(eq(beneficiaries.ownerId, owner.id), eq(beneficiaries.code, input.person.code)));
-      if (!b) return { ok: false as const, field: 'personCode', message: 'Aucune personne n’a ce code dans votre centre ou votre structure : vérifiez-le, ou choisissez « Nouvelle personne »' };
-      beneficiaryId = b.id;
-      personCode = b.code;
-    } else if (input.person.kind === 'new') {
-      for (let attempt = 0; attempt < 5 && !beneficiaryId; attempt++) {
-        const code = newPersonCode();
-        const rows = await tx
-          .insert(beneficiaries)
-          .values({ id: deps.ids.uuid(), ownerKind: owner.kind, ownerId: owner.id, code, firstName: input.person.firstName, birthYear: input.person.birthYear, createdAt: now })
-          .onConflictDoNothing()
-          .returning();
-        if (rows[0]) {
-          beneficiaryId = rows[0].id;
-          personCode = code;
-        }
+  if (input.level === 'faire_a_la_place') {
+    if (!habilitations.some((h) => h.id === owner.id)) return { ok: false, field: 'level', message: '« Faire à la place » est réservé aux aidants habilités, sous mandat de la personne : notez plutôt « Faire avec »' };
+    if (!input.mandateReference) return { ok: false, field: 'mandateReference', message: 'Saisissez la référence du mandat de la personne, par exemple M-2026-7K3M9Q' };
+    if (!scopesOfThemes(input.themes).length) return { ok: false, field: 'themes', message: 'Cochez le domaine de la démarche faite à la place (papiers, famille, social…)' };
+  }
+  try {
+    return await inTransaction(deps.db, (tx) => recordIn(tx, deps, owner, helper, input, habilitations, now));
+  } catch (e) {
+    // A refusal found inside the transaction undoes it whole (the mandate's use is not journaled then).
+    if (e instanceof Refused) return { ok: false, field: e.field, message: e.message };
+    throw e;
+  }
+}
+
+class Refused extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function recordIn(tx: Tx, deps: AccompanimentDeps, owner: Owner, helper: Helper, input: AccompanimentInput, habilitations: MandateOwner[], now: Date): Promise<RecordResult> {
+  let mandateId: string | null = null;
+  if (input.level === 'faire_a_la_place') {
+    const used = await useMandate(tx, { reference: input.mandateReference!, owners: habilitations.filter((h) => h.id === owner.id), scopes: scopesOfThemes(input.themes), purpose: 'accompagnement « faire à la place »', now, actor: helper });
+    if (!used.ok) throw new Refused('mandateReference', used.message);
+    mandateId = used.mandate.id;
+  }
+  let beneficiaryId: string | null = null;
+  let personCode: string | null = null;
+  if (input.person.kind === 'known') {
+    const [b] = await tx.select().from(beneficiaries).where(and(eq(beneficiaries.ownerId, owner.id), eq(beneficiaries.code, input.person.code)));
+    if (!b) throw new Refused('personCode', 'Aucune personne n’a ce code dans votre centre ou votre structure : vérifiez-le, ou choisissez « Nouvelle personne »');
+    beneficiaryId = b.id;
+    personCode = b.code;
+  } else if (input.person.kind === 'new') {
+    for (let attempt = 0; attempt < 5 && !beneficiaryId; attempt++) {
+      const code = newPersonCode();
+      const rows = await tx
+        .insert(beneficiaries)
+        .values({ id: deps.ids.uuid(), ownerKind: owner.kind, ownerId: owner.id, code, firstName: input.person.firstName, birthYear: input.person.birthYear, createdAt: now })
+        .onConflictDoNothing()
+        .returning();
+      if (rows[0]) {
+        beneficiaryId = rows[0].id;
+        personCode = code;
       }
     }
-    const id = deps.ids.uuid();
-    await tx.insert(accompaniments).values({
-      id,
-      ownerKind: owner.kind,
-      ownerId: owner.id,
-      helperUserId: helper.userId,
-      happenedOn: input.happenedOn,
-      durationMinutes: input.durationMinutes,
-      place: input.place,
-      level: input.level,
-      themes: input.themes,
-      equipment: input.equipment,
-      outcome: input.outcome,
-      referredTo: input.referredTo,
-      communeInsee: input.communeInsee,
-      beneficiaryId,
-      createdAt: now,
-    });
-    await recordAudit(tx, {
-      at: now,
-      actorId: helper.userId,
-      actorLabel: helper.label,
-      action: 'accompaniment.recorded',
-      subjectType: 'accompaniment',
-      subjectId: id,
-      ...(beneficiaryId ? { personId: beneficiaryId } : {}),
-      requestId: helper.requestId ?? null,
-      details: { level: input.level, owner: owner.id },
-    });
-    return { ok: true as const, id, personCode };
+  }
+  const id = deps.ids.uuid();
+  await tx.insert(accompaniments).values({
+    id,
+    ownerKind: owner.kind,
+    ownerId: owner.id,
+    helperUserId: helper.userId,
+    happenedOn: input.happenedOn,
+    durationMinutes: input.durationMinutes,
+    place: input.place,
+    level: input.level,
+    themes: input.themes,
+    equipment: input.equipment,
+    outcome: input.outcome,
+    referredTo: input.referredTo,
+    communeInsee: input.communeInsee,
+    beneficiaryId,
+    mandateId,
+    createdAt: now,
   });
+  await recordAudit(tx, {
+    at: now,
+    actorId: helper.userId,
+    actorLabel: helper.label,
+    action: 'accompaniment.recorded',
+    subjectType: 'accompaniment',
+    subjectId: id,
+    ...(beneficiaryId ? { personId: beneficiaryId } : {}),
+    requestId: helper.requestId ?? null,
+    details: { level: input.level, owner: owner.id },
+  });
+  return { ok: true as const, id, personCode };
 }
 
 export interface CollectiveInput {

@@ -62,7 +62,7 @@ export function readAccompaniment(values: FormValues, today: string, communeInse
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    input: { happenedOn, durationMinutes, place: place as AccompanimentInput['place'], level: level as AccompanimentInput['level'], themes: themes as Theme[], equipment: equipment as AccompanimentInput['equipment'], outcome: outcome as AccompanimentInput['outcome'], referredTo: outcome === 'referred' ? referredTo : null, communeInsee, person },
+    input: { mandateReference: valueOf(values, 'mandateReference').trim() || null, happenedOn, durationMinutes, place: place as AccompanimentInput['place'], level: level as AccompanimentInput['level'], themes: themes as Theme[], equipment: equipment as AccompanimentInput['equipment'], outcome: outcome as AccompanimentInput['outcome'], referredTo: outcome === 'referred' ? referredTo : null, communeInsee, person },
   };
 }
 

@@ -14,6 +14,7 @@ import { addDays, parisToday, parseFrenchDate } from '../../../platform/time/par
 import { getStructure } from '../../directory/index.ts';
 import { getSocialCentre, readCommuneField, resolveCommuneField, type CommuneSummary } from '../../territory/index.ts';
 import { EQUIPMENT, LEVELS, OUTCOMES, PLACES, THEMES } from '../domain/accompaniment.ts';
+import { habilitationsOf } from '../../mandates/index.ts';
 import { ownersOf, personHistory, recentAccompaniments, recordAccompaniment, recordCollectiveAction, type Helper, type Owner } from '../use-cases/record.ts';
 import { accompanimentRows, accompanimentStatistics, type StatsCriteria } from '../use-cases/statistics.ts';
 import { readAccompaniment, readCollective } from './forms.ts';
@@ -78,7 +79,7 @@ accompanimentRoutes.post('/accompagnements/nouveau', helpers, async (c) => {
   const page = async (errs: FieldError[]) =>
     c.html(<RecordPage ctx={await pageContext(c)} owners={found.owners} ownerId={found.owner.id} values={values} errors={errs} departement={deps.config.departement} {...(candidates ? { candidates } : {})} />, 422);
   if (!read.ok || all.length) return page(all);
-  const r = await recordAccompaniment(deps, found.owner, helperOf(c), read.input);
+  const r = await recordAccompaniment(deps, found.owner, helperOf(c), read.input, await habilitationsOf(deps.db, c.get('principal')));
   if (!r.ok) return page([{ field: r.field, message: r.message }]);
   const isNew = read.input.person.kind === 'new';
   await updateSessionData(c, { accompanimentFlash: r.personCode && isNew ? `Aide enregistrée. Code de la personne : ${r.personCode} (donnez-le lui ou notez-le pour la retrouver).` : 'Aide enregistrée.' });
