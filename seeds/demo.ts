@@ -11,6 +11,7 @@ import { seedDemoDirectory } from './directory.ts';
 import { seedDemoStructures } from './structures.ts';
 import { seedDemoProcedures } from './procedures.ts';
 import { seedDemoAppointments } from './appointments.ts';
+import { seedDemoAccompaniment } from './accompaniment.ts';
 
 export interface SeedDeps {
   db: Db;
@@ -44,6 +45,7 @@ export async function seedDemo(deps: SeedDeps, departement: '35' | '13'): Promis
   await seedDemoDirectory(deps, departement, demoStructures.structure);
   await seedDemoProcedures(deps);
   await seedDemoAppointments(deps);
+  await seedDemoAccompaniment(deps);
   await deps.db
     .insert(appMeta)
     .values({ key, value: { at: deps.clock.now().toISOString(), accounts }, updatedAt: deps.clock.now() });

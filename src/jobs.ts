@@ -10,6 +10,7 @@ import { freshnessDigestHandlers, freshnessDigestJob } from './modules/directory
 import { orientationDailyJobs, orientationJobHandlers } from './modules/orientation/index.ts';
 import { procedureDailyJobs, procedureJobHandlers } from './modules/procedures/index.ts';
 import { appointmentJobHandlers } from './modules/appointments/index.ts';
+import { mandateDailyJobs, mandateJobHandlers } from './modules/mandates/index.ts';
 
 export function jobHandlers(config: Config): JobHandlers {
   return {
@@ -19,6 +20,7 @@ export function jobHandlers(config: Config): JobHandlers {
     ...orientationJobHandlers(config),
     ...procedureJobHandlers(config),
     ...appointmentJobHandlers(config),
+    ...mandateJobHandlers(config),
   };
 }
 
@@ -26,4 +28,4 @@ export function jobHandlers(config: Config): JobHandlers {
 export const monthlyJobs: MonthlyJob[] = [freshnessDigestJob];
 
 /** Work done once a day; each boot makes sure a run is queued, each run queues the next (platform/jobs/daily.ts). */
-export const dailyJobs: DailyJob[] = [...orientationDailyJobs, ...procedureDailyJobs];
+export const dailyJobs: DailyJob[] = [...orientationDailyJobs, ...procedureDailyJobs, ...mandateDailyJobs];

@@ -17,10 +17,10 @@ const links = (html: string) => {
 
 describe('« Vos espaces » on the account page', () => {
   it.each([
-    ['structure@demo.relais.test', ['/ma-structure', '/orientations/recues', '/accompagnements', '/avis', '/orientations', '/lieux']],
+    ['structure@demo.relais.test', ['/ma-structure', '/orientations/recues', '/accompagnements', '/mandats', '/avis', '/orientations', '/lieux']],
     ['annuaire@demo.relais.test', ['/admin/annuaire', '/ma-structure/revendiquer', '/avis']],
-    ['responsable@demo.relais.test', ['/ma-structure/revendiquer', '/agenda', '/accompagnements', '/avis']],
-    ['agent@demo.relais.test', ['/ma-structure/revendiquer', '/agenda', '/accompagnements', '/instruction', '/avis', '/orientations', '/lieux']],
+    ['responsable@demo.relais.test', ['/ma-structure/revendiquer', '/agenda', '/accompagnements', '/mandats', '/avis']],
+    ['agent@demo.relais.test', ['/ma-structure/revendiquer', '/agenda', '/accompagnements', '/mandats', '/instruction', '/avis', '/orientations', '/lieux']],
     ['admin@demo.relais.test', ['/admin', '/admin/annuaire', '/ma-structure/revendiquer', '/agenda', '/accompagnements/statistiques', '/instruction', '/avis', '/orientations', '/lieux']],
   ])('%s sees the spaces of their roles, and each one opens', async (email, expected) => {
     const { client } = await signInStaff(t, email);

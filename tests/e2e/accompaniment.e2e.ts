@@ -2,6 +2,7 @@
 // counted, not the time), a collective action, then reads the statistics with their charts. Axe on every page.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { structures } from '../../src/schema.ts';
 import { createStaffUser, signedInAs } from '../support/staff-session.ts';
 import { checkPage, startE2E, type E2E } from './support/browser.ts';
@@ -10,7 +11,7 @@ let e2e: E2E;
 let page: Page;
 beforeAll(async () => {
   e2e = await startE2E();
-  const [s] = await e2e.t.deps.db.select({ id: structures.id }).from(structures).limit(1);
+  const [s] = await e2e.t.deps.db.select({ id: structures.id }).from(structures).where(sql`${structures.id} not in (select owner_id from accompaniments)`).limit(1);
   const mediator = await createStaffUser(e2e.t, 'structure_member', { structureId: s!.id, name: 'Sophie Médiatrice' });
   const client = await signedInAs(e2e.t, mediator);
   const token = (client as unknown as { cookies: Map<string, string> }).cookies.get('relais_session')!;

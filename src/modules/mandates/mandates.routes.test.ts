@@ -9,6 +9,11 @@ import { createTestApp, type TestApp, type TestClient } from '../../../tests/sup
 import { auditEvents, socialCentres } from '../../schema.ts';
 import { accompaniments } from '../accompaniment/index.ts';
 import { mandates } from './db/mandates.table.ts';
+import pino from 'pino';
+import { enqueueJob } from '../../platform/jobs/enqueue.ts';
+import { runDueJobs } from '../../platform/jobs/worker.ts';
+import { mailOutbox } from '../../platform/mail/mail.table.ts';
+import { mandateJobHandlers, MANDATE_REMINDER_JOB } from './mandates.jobs.ts';
 
 let t: TestApp;
 let centreId: string;
@@ -164,4 +169,32 @@ describe('mandates', () => {
       t.clock.set(saved);
     }
   });
+
+  it('warns the aidant a week before the end, once, from the daily job under the test clock', async () => {
+    const b = await signedInAs(t, aidant);
+    await b.get('/mandats/nouveau');
+    await b.post('/mandats/nouveau', { ...person, personName: 'Louis Rappel' });
+    const created = await b.post('/mandats/confirmer', { ...person, personName: 'Louis Rappel', consent: 'oui' });
+    const [m] = await t.deps.db.select().from(mandates).where(eq(mandates.id, created.location!.split('/').pop()!));
+    const deps = { db: t.deps.db, clock: t.clock, logger: pino({ level: 'silent' }) };
+    const run = async () => {
+      await enqueueJob(t.deps.db, { kind: MANDATE_REMINDER_JOB.kind }, t.clock.now());
+      await runDueJobs(deps, mandateJobHandlers(t.deps.config));
+    };
+    const reminders = async () => (await t.deps.db.select().from(mailOutbox).where(eq(mailOutbox.to, aidant.email))).filter((x) => x.subject.includes(m!.reference));
+    await run();
+    expect(await reminders()).toHaveLength(0);
+    const saved = t.clock.now();
+    t.clock.set(new Date(m!.endsAt.getTime() - 6 * 86_400_000));
+    try {
+      await run();
+      await run();
+      const sent = await reminders();
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.text).toContain('Louis Rappel');
+    } finally {
+      t.clock.set(saved);
+    }
+  });
 });
+

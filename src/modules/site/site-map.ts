@@ -11,6 +11,7 @@ export const sitePages: SitePage[] = [
   { href: '/demarches', title: 'Faire une démarche en ligne', description: 'Les demandes au Département que l’on peut faire en ligne, avec ou sans compte.' },
   { href: '/demarches/suivi', title: 'Suivre une demande', description: 'Retrouver une demande avec son numéro et son code de suivi.' },
   { href: '/rendez-vous', title: 'Prendre rendez-vous dans un centre social', description: 'Choisir un créneau avec un agent du centre qui sert votre commune, l’annuler ou le déplacer.' },
+  { href: '/mandats/verifier', title: 'Vérifier un mandat', description: 'Savoir si le mandat d’une attestation est valide, expiré ou révoqué.' },
   { href: '/connexion', title: 'Se connecter', description: 'Accéder à votre espace personnel ou professionnel.' },
   { href: '/accessibilite', title: 'Déclaration d’accessibilité', description: 'Le niveau d’accessibilité du service et comment signaler un problème.' },
   { href: '/mentions-legales', title: 'Mentions légales', description: 'Qui publie ce service, qui l’héberge, la licence du logiciel.' },

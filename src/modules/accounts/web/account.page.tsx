@@ -25,6 +25,7 @@ export function workspaceLinks(roles: ReadonlyArray<RoleScope['role']>): Array<{
   if (has('admin', 'agent', 'centre_manager')) links.push({ href: '/agenda', text: 'Rendez-vous : agenda, prise de rendez-vous, disponibilités' });
   if (has('agent', 'centre_manager', 'structure_member')) links.push({ href: '/accompagnements', text: 'Accompagnement numérique : noter une aide, statistiques' });
   else if (has('admin')) links.push({ href: '/accompagnements/statistiques', text: 'Accompagnement numérique : statistiques du département' });
+  if (has('agent', 'centre_manager', 'structure_member')) links.push({ href: '/mandats', text: 'Mandats : agir pour une personne qui l’a demandé' });
   if (has('admin', 'agent')) links.push({ href: '/instruction', text: 'Téléprocédures : dossiers à instruire' });
   links.push({ href: '/avis', text: 'Avis demandés sur des dossiers' });
   if (has('admin', 'agent', 'structure_member', 'partner_agent')) {

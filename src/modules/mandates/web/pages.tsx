@@ -17,12 +17,15 @@ const STATUS_TAGS: Record<MandateStatus, string> = { active: 'govuk-tag--green',
 const day = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
 const scopeNames = (scopes: readonly string[]) => scopes.map((s) => SCOPES[s as keyof typeof SCOPES]?.split(' :')[0] ?? s).join(', ');
 
-export function MandatesPage(p: { ctx: PageContext; rows: Array<MandateRow & { status: MandateStatus; ownerName: string }>; notice: string | null; canManage: boolean }) {
+export function MandatesPage(p: { ctx: PageContext; rows: Array<MandateRow & { status: MandateStatus; ownerName: string }>; notice: string | null; canManage: boolean; notHabilitated?: boolean }) {
   return (
     <Layout ctx={p.ctx} title="Mandats">
       {p.notice ? <NotificationBanner type="success" text={p.notice} /> : null}
       <h1 class="govuk-heading-l">Mandats</h1>
       <p class="govuk-body">Un mandat permet aux aidants habilités de votre structure de faire des démarches à la place d’une personne, dans les domaines qu’elle a choisis et pour une durée limitée.</p>
+      {p.notHabilitated ? (
+        <InsetText text="Vous n’êtes pas aidant habilité : seuls les aidants habilités par le responsable de votre centre ou le référent de votre structure créent et utilisent des mandats." />
+      ) : (
       <div class="govuk-button-group">
         <a class="govuk-button" href="/mandats/nouveau">
           Nouveau mandat
@@ -33,7 +36,8 @@ export function MandatesPage(p: { ctx: PageContext; rows: Array<MandateRow & { s
           </a>
         ) : null}
       </div>
-      {p.rows.length ? (
+      )}
+      {p.notHabilitated ? null : p.rows.length ? (
         <div class="relais-scroll-x" role="region" aria-label="Mandats" tabindex={0}>
           <Table
             head={[{ text: 'Référence' }, { text: 'Personne' }, { text: 'Domaines' }, { text: 'Fin' }, { text: 'État' }]}

@@ -43,7 +43,11 @@ mandateRoutes.get('/mandats', staff, async (c) => {
   const owners = await myOwners(c);
   const managed = await managedOwners(c.get('deps').db, c.get('principal'));
   const canManage = managed === 'all' || managed.length > 0;
-  if (!owners.length && !canManage) return notHabilitated(c);
+  if (!owners.length && !canManage) {
+    return c.html(
+      <MandatesPage ctx={await pageContext(c)} rows={[]} notice={null} canManage={false} notHabilitated />,
+    );
+  }
   const now = c.get('deps').clock.now();
   const rows = await mandatesOf(c.get('deps').db, owners.map((o) => o.id));
   return c.html(<MandatesPage ctx={await pageContext(c)} rows={rows.map((m) => ({ ...m, status: mandateStatus(m, now), ownerName: owners.find((o) => o.id === m.ownerId)?.name ?? '' }))} notice={await takeFlash(c, 'mandateFlash')} canManage={canManage} />);
