@@ -9,6 +9,7 @@ import { createTestApp, type TestApp, type TestClient } from '../../../tests/sup
 import { auditEvents, socialCentres } from '../../schema.ts';
 import { accompaniments } from '../accompaniment/index.ts';
 import { mandates } from './db/mandates.table.ts';
+import { cases, reviewTeamMembers, saveDraftPage } from '../procedures/index.ts';
 import pino from 'pino';
 import { enqueueJob } from '../../platform/jobs/enqueue.ts';
 import { runDueJobs } from '../../platform/jobs/worker.ts';
@@ -195,6 +196,57 @@ describe('mandates', () => {
     } finally {
       t.clock.set(saved);
     }
+  });
+
+  it('lets an aidant file a procedure for the person under an active mandate covering it, and the case file says so', async () => {
+    const b = await signedInAs(t, aidant);
+    const create = async (scopes: string[]) => {
+      await b.get('/mandats/nouveau');
+      await b.post('/mandats/nouveau', { ...person, personName: 'Rose Dépôt', scopes });
+      const r = await b.post('/mandats/confirmer', { ...person, personName: 'Rose Dépôt', scopes, consent: 'oui' });
+      const [m] = await t.deps.db.select().from(mandates).where(eq(mandates.id, r.location!.split('/').pop()!));
+      return m!;
+    };
+    const social = await create(['social']);
+    const money = await create(['argent']);
+    const start = await b.get('/demarches/contacter-mon-centre-social');
+    expect(start.html).toContain('Faire cette demande pour une personne');
+    const wrongScope = await b.post('/demarches/contacter-mon-centre-social/commencer', { mandat: money.reference });
+    expect(wrongScope.status).toBe(422);
+    expect(wrongScope.html).toContain('Ce mandat ne couvre pas : Social');
+    const started = await b.post('/demarches/contacter-mon-centre-social/commencer', { mandat: social.reference });
+    expect(started.status).toBe(303);
+    const caseId = started.location!.split('/')[3]!;
+    await saveDraftPage(t.deps, { caseId, pageId: 'vous', raw: { prenom: 'Rose', nom: 'Dépôt', commune: '35238' } });
+    await saveDraftPage(t.deps, { caseId, pageId: 'contact', raw: { moyen_contact: 'courriel', email: 'rose@exemple.fr' } });
+    await saveDraftPage(t.deps, { caseId, pageId: 'message', raw: { sujet: 'aide', message: 'Je voudrais de l’aide pour mon dossier RSA.' } });
+    await b.get(`/demarches/brouillon/${caseId}/verifier`);
+    const sent = await b.post(`/demarches/brouillon/${caseId}/envoyer`, {});
+    expect(sent.status).toBe(303);
+    const [filed] = await t.deps.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(filed).toMatchObject({ state: 'filed', mandateId: social.id, filedForName: 'Rose Dépôt', filedByUserId: aidant.userId });
+    const uses = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'mandate.used'), eq(auditEvents.subjectId, social.id)));
+    expect(uses).toHaveLength(2);
+    // The reviewing agent reads who filed it, for whom, under which mandate.
+    const reviewer = await createStaffUser(t, 'agent', { name: 'Inès Instructrice' });
+    await t.deps.db.insert(reviewTeamMembers).values({ teamId: filed!.teamId!, userId: reviewer.userId, role: 'reviewer', createdAt: t.clock.now() });
+    const page = await (await signedInAs(t, reviewer)).get(`/instruction/dossiers/${caseId}`);
+    expect(page.html).toContain(`Déposé par Awa Aidante pour Rose Dépôt au titre du mandat ${social.reference}`);
+
+    // Revoked between the start and the sending: the case file is not sent.
+    const again = await b.post('/demarches/contacter-mon-centre-social/commencer', { mandat: social.reference });
+    const second = again.location!.split('/')[3]!;
+    await saveDraftPage(t.deps, { caseId: second, pageId: 'vous', raw: { prenom: 'Rose', nom: 'Dépôt', commune: '35238' } });
+    await saveDraftPage(t.deps, { caseId: second, pageId: 'contact', raw: { moyen_contact: 'courriel', email: 'rose@exemple.fr' } });
+    await saveDraftPage(t.deps, { caseId: second, pageId: 'message', raw: { sujet: 'aide', message: 'Une autre demande.' } });
+    await b.get(`/mandats/${social.id}`);
+    await b.post(`/mandats/${social.id}/revoquer`, { reason: 'structure' });
+    await b.get(`/demarches/brouillon/${second}/verifier`);
+    const refused = await b.post(`/demarches/brouillon/${second}/envoyer`, {});
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('Ce mandat est révoqué : il ne peut plus être utilisé');
+    const [still] = await t.deps.db.select().from(cases).where(eq(cases.id, second));
+    expect(still!.state).toBe('draft');
   });
 });
 

@@ -2,20 +2,11 @@
 // read to the person (versioned: a mandate keeps the version it was given under), its status at a moment, and
 // the canonical content its integrity hash is computed from.
 
-export const SCOPES = {
-  papiers: 'Papiers : citoyenneté, identité, étrangers en France',
-  famille: 'Famille : allocations familiales, naissance, scolarité',
-  social: 'Social : aides sociales, santé, handicap, retraite',
-  travail: 'Travail : emploi, chômage, formation',
-  logement: 'Logement : aides au logement, location, achat',
-  transports: 'Transports : permis, carte grise, transports en commun',
-  argent: 'Argent : impôts, consommation, banque',
-  justice: 'Justice : casier, victimes, litiges',
-  etranger: 'Étranger : séjour, nationalité, travail des étrangers',
-  loisirs: 'Loisirs : sports, culture, associations',
-} as const;
-export type Scope = keyof typeof SCOPES;
-export const isScope = (v: string): v is Scope => Object.hasOwn(SCOPES, v);
+import { ADMINISTRATIVE_DOMAINS, isAdministrativeDomain, type AdministrativeDomain } from '../../../platform/domain/administrative-domains.ts';
+
+export const SCOPES = ADMINISTRATIVE_DOMAINS;
+export type Scope = AdministrativeDomain;
+export const isScope = isAdministrativeDomain;
 
 export const DURATIONS = {
   '1d': '1 jour',

@@ -140,10 +140,12 @@ export type UseRefusal = { ok: false; message: string };
  */
 export async function useMandate(
   q: Queryable,
-  input: { reference: string; owners: MandateOwner[]; scopes: Scope[]; purpose: string; now: Date; actor: Actor },
+  input: ({ reference: string } | { mandateId: string }) & { owners: MandateOwner[]; scopes: Scope[]; purpose: string; now: Date; actor: Actor },
 ): Promise<{ ok: true; mandate: MandateRow } | UseRefusal> {
-  const reference = input.reference.trim().toUpperCase();
-  const [m] = await q.select().from(mandates).where(eq(mandates.reference, reference));
+  const [m] = await q
+    .select()
+    .from(mandates)
+    .where('mandateId' in input ? eq(mandates.id, input.mandateId) : eq(mandates.reference, input.reference.trim().toUpperCase()));
   if (!m) return { ok: false, message: 'Aucun mandat n’a cette référence : vérifiez-la sur l’attestation (par exemple M-2026-7K3M9Q)' };
   if (!input.owners.some((o) => o.id === m.ownerId)) return { ok: false, message: 'Ce mandat a été donné à une autre structure : vous ne pouvez pas l’utiliser' };
   const status = mandateStatus(m, input.now);

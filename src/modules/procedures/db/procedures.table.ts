@@ -93,6 +93,9 @@ export const cases = pgTable(
     filerUserId: uuid('filer_user_id'),
     /** Staff who filed for someone (structure, commune, or an aidant under a mandate — issue 6). */
     filedByUserId: uuid('filed_by_user_id'),
+    /** Filed by an « aidant habilité » for a person under this mandate (and the person's name from it). */
+    mandateId: uuid('mandate_id'),
+    filedForName: text('filed_for_name'),
     /** The name shown in the inbox (from the answers), cleared at anonymisation. */
     filerName: text('filer_name'),
     contactEmail: text('contact_email'),

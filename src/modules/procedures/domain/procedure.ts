@@ -2,6 +2,7 @@
 // that reviews it and the routing rules, how long closed case files are kept, and the decision letters. A
 // version is imported and exported as this JSON; once published it never changes (the database refuses it),
 // and every case file keeps the version it was filed under.
+import { ADMINISTRATIVE_DOMAIN_KEYS } from '../../../platform/domain/administrative-domains.ts';
 import { z } from 'zod';
 import { checkFieldDefinitions, fieldSchema, isShown, validateAnswers, type Answers, type Field, type FieldError, type RawAnswers } from './fields.ts';
 
@@ -66,6 +67,8 @@ export const procedureDefinitionSchema = z.object({
    * Which answers name the filer and reach them: the inbox shows the name, news of the case file go to the
    * e-mail (or phone). For a structure, the name is its name.
    */
+  /** The domain a mandate must cover for an « aidant habilité » to file it for a person; none: not under mandate. */
+  mandateScope: z.enum(ADMINISTRATIVE_DOMAIN_KEYS).optional(),
   contact: z.object({ nameFields: z.array(z.string()).min(1), emailField: z.string().optional(), phoneField: z.string().optional() }),
   letters: z.object({ accepted: letter, refused: letter, closed_without_action: letter }),
 });

@@ -1,6 +1,7 @@
 // Filing a case file: a draft is started under the procedure's published version, saved page by page (even
 // when not valid yet: nothing typed is lost), then submitted — checked whole, routed to a team, numbered and
 // journaled in one transaction. A second « Envoyer » (double-click, replay) files nothing more.
+import { useMandate, type MandateOwner } from '../../mandates/index.ts';
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
@@ -22,7 +23,7 @@ export type StartDraftResult = { ok: true; caseId: string; token: string } | { o
 
 export async function startDraft(
   deps: Pick<ProceduresDeps, 'db' | 'clock' | 'ids'>,
-  input: { slug: string; filerUserId: string | null; filedByUserId?: string | null },
+  input: { slug: string; filerUserId: string | null; filedByUserId?: string | null; mandate?: { id: string; personName: string } | null },
 ): Promise<StartDraftResult> {
   const procedure = await getPublishedProcedure(deps.db, input.slug);
   if (!procedure) return { ok: false, reason: 'not_found' };
@@ -38,6 +39,8 @@ export async function startDraft(
     rawAnswers: {},
     filerUserId: input.filerUserId,
     filedByUserId: input.filedByUserId ?? null,
+    mandateId: input.mandate?.id ?? null,
+    filedForName: input.mandate?.personName ?? null,
     resumeTokenHash: sha256(token),
     createdAt: now,
     updatedAt: now,
@@ -64,7 +67,7 @@ export async function saveDraftPage(deps: Pick<ProceduresDeps, 'db' | 'clock'>, 
 export type SubmitResult =
   | { ok: true; caseId: string; number: number; reference: string; trackingCode: string | null; already: boolean }
   | { ok: false; reason: 'invalid'; errors: Array<FieldError & { page: string }> }
-  | { ok: false; reason: 'not_found' | 'not_now'; message: string };
+  | { ok: false; reason: 'not_found' | 'not_now' | 'mandate'; message: string };
 
 /** An 8-character code in Crockford's base 32 (no I, L, O, U), shown as XXXX-XXXX: 40 bits, easy to copy. */
 export function newTrackingCode(): string {
@@ -81,7 +84,7 @@ export function hashTrackingCode(code: string): string {
 export async function submitCase(
   deps: ProceduresDeps,
   actor: CaseActorRef,
-  input: { caseId: string; idempotencyKey: string | null },
+  input: { caseId: string; idempotencyKey: string | null; mandateOwners?: MandateOwner[] },
 ): Promise<SubmitResult> {
   const now = deps.clock.now();
   const today = parisToday(now);
@@ -99,6 +102,12 @@ export async function submitCase(
     const def = version.definition;
     const { answers, errors } = validateCase(def, row.rawAnswers, today);
     if (errors.length) return { ok: false, reason: 'invalid', errors } as const;
+    // Filed for a person under a mandate: still active, still covering the procedure, used by one of its aidants.
+    if (row.mandateId) {
+      if (!def.mandateScope) return { ok: false, reason: 'mandate', message: 'Cette démarche ne peut pas être faite au titre d’un mandat' } as const;
+      const used = await useMandate(tx, { mandateId: row.mandateId, owners: input.mandateOwners ?? [], scopes: [def.mandateScope], purpose: `dépôt de la démarche « ${def.title} »`, now, actor: { userId: actor.userId ?? '', label: actor.label, requestId: actor.requestId ?? null } });
+      if (!used.ok) return { ok: false, reason: 'mandate', message: used.message } as const;
+    }
 
     const teams = await tx.select({ id: reviewTeams.id, key: reviewTeams.key, socialCentreId: reviewTeams.socialCentreId }).from(reviewTeams);
     // Only the communes the routing rules look at are read from the sectorisation.

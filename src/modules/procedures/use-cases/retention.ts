@@ -91,7 +91,7 @@ export async function anonymiseClosedCases(deps: ProceduresDeps): Promise<number
     await inTransaction(deps.db, async (tx) => {
       await tx
         .update(cases)
-        .set({ rawAnswers: {}, answers: null, filerName: null, communeCode: null, contactEmail: null, contactPhone: null, trackingCodeHash: null, resumeTokenHash: null, search: null, decisionReason: null, idempotencyKey: null, anonymisedAt: now })
+        .set({ rawAnswers: {}, answers: null, filerName: null, filedForName: null, communeCode: null, contactEmail: null, contactPhone: null, trackingCodeHash: null, resumeTokenHash: null, search: null, decisionReason: null, idempotencyKey: null, anonymisedAt: now })
         .where(and(eq(cases.id, id), isNull(cases.anonymisedAt)));
       await tx.update(caseMessages).set({ body: '' }).where(eq(caseMessages.caseId, id));
       await tx.delete(caseNotes).where(eq(caseNotes.caseId, id));

@@ -43,7 +43,7 @@ export function ProcedureListPage(props: { ctx: PageContext; procedures: Procedu
   );
 }
 
-export function StartPage(props: { ctx: PageContext; def: ProcedureDefinition; refusal: string | null }) {
+export function StartPage(props: { ctx: PageContext; def: ProcedureDefinition; refusal: string | null; underMandate?: { value: string; error: string | null } | null }) {
   const { def } = props;
   return (
     <Layout ctx={props.ctx} title={def.title} beforeContent={<BackLink href="/demarches" text="Toutes les démarches" />}>
@@ -71,6 +71,15 @@ export function StartPage(props: { ctx: PageContext; def: ProcedureDefinition; r
               <Button text="Commencer" isStartButton />
             </form>
           )}
+          {props.underMandate ? (
+            <form method="post" action={`/demarches/${def.slug}/commencer`} novalidate>
+              <input type="hidden" name="_csrf" value={props.ctx.csrfToken ?? ''} />
+              <h2 class="govuk-heading-m">Faire cette demande pour une personne</h2>
+              <p class="govuk-body">Aidant habilité : avec le mandat de la personne, vous déposez la demande pour elle. Le dossier le dira.</p>
+              <Input id="mandat" name="mandat" label={{ text: 'Référence du mandat', classes: 'govuk-label--s' }} hint={{ text: 'Par exemple M-2026-7K3M9Q, sur l’attestation' }} value={props.underMandate.value} errorMessage={props.underMandate.error ? { text: props.underMandate.error } : undefined} classes="govuk-input--width-20" spellcheck={false} />
+              <Button text="Commencer pour cette personne" classes="govuk-button--secondary" />
+            </form>
+          ) : null}
         </div>
       </div>
     </Layout>

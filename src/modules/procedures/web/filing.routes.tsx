@@ -1,6 +1,7 @@
 // Filing a procedure, for residents (with or without an account) and structures: the list of procedures, the
 // start page, the pages of the form (one after the other, or a task list), « Vérifiez vos réponses », sending,
 // and the confirmation. Every « Continuer » keeps what was typed, valid or not; a lost session loses nothing.
+import { habilitationsOf, useMandate } from '../../mandates/index.ts';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
@@ -175,19 +176,33 @@ filingRoutes.get('/demarches', allow.anyone, async (c) => {
 filingRoutes.get(`/demarches/:slug{${SLUG}}`, allow.anyone, async (c) => {
   const procedure = await getPublishedProcedure(c.get('deps').db, c.req.param('slug'));
   if (!procedure) return notFound(c);
-  return c.html(<StartPage ctx={await pageContext(c, { form: true })} def={procedure.definition} refusal={refusalFor(c, procedure.definition)} />);
+  const mayUseMandate = !!procedure.definition.mandateScope && (await habilitationsOf(c.get('deps').db, c.get('principal'))).length > 0;
+  return c.html(<StartPage ctx={await pageContext(c, { form: true })} def={procedure.definition} refusal={refusalFor(c, procedure.definition)} underMandate={mayUseMandate ? { value: '', error: null } : null} />);
 });
 
 filingRoutes.post(`/demarches/:slug{${SLUG}}/commencer`, allow.anyone, async (c) => {
   const procedure = await getPublishedProcedure(c.get('deps').db, c.req.param('slug'));
   if (!procedure) return notFound(c);
   const refusal = refusalFor(c, procedure.definition);
-  if (refusal) return c.html(<StartPage ctx={await pageContext(c, { form: true })} def={procedure.definition} refusal={refusal} />, 403);
   const p = c.get('principal');
+  // An « aidant habilité » starting it for a person: the mandate must be active and cover the procedure's domain.
+  const body = await c.req.parseBody();
+  let mandate: { id: string; personName: string } | null = null;
+  if (typeof body.mandat === 'string') {
+    const def = procedure.definition;
+    const owners = await habilitationsOf(c.get('deps').db, p);
+    const refuse = async (message: string) => c.html(<StartPage ctx={await pageContext(c, { form: true })} def={def} refusal={refusal} underMandate={{ value: String(body.mandat).slice(0, 40), error: message }} />, 422);
+    if (!def.mandateScope || !owners.length) return refuse('Cette démarche ne se fait pas au titre d’un mandat, ou vous n’êtes pas aidant habilité');
+    if (!String(body.mandat).trim()) return refuse('Saisissez la référence du mandat de la personne, par exemple M-2026-7K3M9Q');
+    const used = await useMandate(c.get('deps').db, { reference: String(body.mandat), owners, scopes: [def.mandateScope], purpose: `début de la démarche « ${def.title} »`, now: c.get('deps').clock.now(), actor: { userId: p.kind === 'staff' ? p.userId : '', label: p.kind === 'staff' ? p.email : '', requestId: c.get('requestId') } });
+    if (!used.ok) return refuse(used.message);
+    mandate = { id: used.mandate.id, personName: used.mandate.personName };
+  } else if (refusal) return c.html(<StartPage ctx={await pageContext(c, { form: true })} def={procedure.definition} refusal={refusal} />, 403);
   const started = await startDraft(depsOf(c), {
     slug: procedure.definition.slug,
     filerUserId: p.kind === 'resident' ? p.userId : null,
     filedByUserId: p.kind === 'staff' ? p.userId : null,
+    mandate,
   });
   if (!started.ok) return notFound(c);
   await grantFilerAccess(c, started.caseId);
@@ -250,9 +265,10 @@ filingRoutes.post(`/demarches/brouillon/:caseId{${UUID}}/envoyer`, allow.anyone,
   }
   const found = await editableCase(c, caseId, body);
   if (!found) return notFound(c);
-  const r = await submitCase(depsOf(c), actorOf(c), { caseId, idempotencyKey: key });
+  const r = await submitCase(depsOf(c), actorOf(c), { caseId, idempotencyKey: key, mandateOwners: await habilitationsOf(c.get('deps').db, c.get('principal')) });
   if (!r.ok) {
     if (r.reason === 'invalid') return checkPage(c, found.row, found.def, r.errors, 422);
+    if (r.reason === 'mandate') return checkPage(c, found.row, found.def, [{ path: 'mandat', page: found.def.pages[0]!.id, message: r.message }], 422);
     return notFound(c);
   }
   // A repeated click must not overwrite the first one's news (the tracking code is shown once).

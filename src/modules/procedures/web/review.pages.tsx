@@ -218,6 +218,8 @@ export interface CasePageProps {
   following: boolean;
   filedAt: Date | null;
   filer: { name: string | null; email: string | null; phone: string | null };
+  /** Filed by an aidant for the person, under a mandate. */
+  underMandate?: { by: string; forName: string; reference: string } | null;
   sections: AnswerSection[];
   timeline: TimelineEntry[];
   messages: Array<{ at: Date; who: string; body: string; files: Array<{ id: string; name: string }> }>;
@@ -252,6 +254,7 @@ export function CasePage(p: CasePageProps) {
         rows={[
           { key: { text: 'Demandeur' }, value: { text: [p.filer.name, p.filer.email, p.filer.phone].filter(Boolean).join(' · ') || '—' } },
           { key: { text: 'Déposé le' }, value: { text: p.filedAt ? dateTimeFr(p.filedAt) : '—' } },
+          p.underMandate ? { key: { text: 'Mandat' }, value: { text: `Déposé par ${p.underMandate.by} pour ${p.underMandate.forName} au titre du mandat ${p.underMandate.reference}` } } : null,
           { key: { text: 'Équipe' }, value: { text: p.team ?? '—' } },
           { key: { text: 'Attribué à' }, value: { text: p.assignee ?? 'Personne' } },
         ]}

@@ -1,6 +1,7 @@
 // The agents' back-office: the inbox, the case page (answers, files, messages with the person, private notes,
 // assignment, following, decisions) and the export of a procedure's case files. An agent reaches only the case
 // files of the teams they belong to; any other case file is a 404.
+import { mandates } from '../../mandates/index.ts';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../../platform/db/client.ts';
 import { Hono, type Context } from 'hono';
@@ -174,7 +175,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, opts: { values?: F
   const events = await q.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(desc(caseEvents.at));
   const messages = await q.select().from(caseMessages).where(and(eq(caseMessages.caseId, row.id))).orderBy(asc(caseMessages.createdAt));
   const notes = await q.select().from(caseNotes).where(eq(caseNotes.caseId, row.id)).orderBy(desc(caseNotes.createdAt));
-  const people = [...new Set([row.assigneeId, ...events.map((e) => e.actorUserId), ...messages.map((m) => m.authorUserId), ...notes.map((n) => n.authorUserId)].filter((x): x is string => !!x))];
+  const people = [...new Set([row.assigneeId, row.mandateId ? row.filedByUserId : null, ...events.map((e) => e.actorUserId), ...messages.map((m) => m.authorUserId), ...notes.map((n) => n.authorUserId)].filter((x): x is string => !!x))];
   const names = new Map(
     (people.length ? await queryRows<{ id: string; display_name: string }>(q, sql`select id, display_name from users where id in (${sql.join(people.map((id) => sql`${id}`), sql`, `)})`) : []).map((u) => [u.id, u.display_name]),
   );
@@ -212,6 +213,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, opts: { values?: F
       following={!!follow}
       filedAt={row.filedAt}
       filer={{ name: row.filerName, email: row.contactEmail, phone: row.contactPhone }}
+      underMandate={row.mandateId ? { by: names.get(row.filedByUserId ?? '') ?? 'un aidant', forName: row.filedForName ?? '', reference: (await q.select({ reference: mandates.reference }).from(mandates).where(eq(mandates.id, row.mandateId)))[0]?.reference ?? '' } : null}
       sections={sections}
       timeline={timeline}
       messages={messages
