@@ -5,7 +5,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser, signedInAs, type StaffUser } from '../../../tests/support/staff-session.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { auditEvents, socialCentres, structures } from '../../schema.ts';
+import { auditEvents, services, socialCentres, structures } from '../../schema.ts';
 import { accompaniments, collectiveActions } from './db/accompaniment.table.ts';
 
 let t: TestApp;
@@ -78,6 +78,21 @@ describe('recording a help', () => {
     const unknown = await other.post('/accompagnements/nouveau', { ...quick, person: 'known', personCode: code });
     expect(unknown.status).toBe(422);
     expect(unknown.html).toContain('Aucune personne n’a ce code dans votre centre ou votre structure');
+  });
+
+  it('links the help to a directory service when it comes from the service’s page', async () => {
+    const [service] = await t.deps.db.select({ id: services.id, name: services.name }).from(services).where(eq(services.status, 'published')).limit(1);
+    const b = await signedInAs(t, mediator);
+    const form = await b.get(`/accompagnements/nouveau?service=${service!.id}`);
+    expect(form.html).toContain(service!.name);
+    expect(form.html).toMatch(/value="referred"[^>]*checked/);
+    const ok = await b.post('/accompagnements/nouveau', { ...quick, outcome: 'referred', referredServiceId: service!.id });
+    expect(ok.status).toBe(303);
+    const [row] = await t.deps.db.select().from(accompaniments).where(eq(accompaniments.referredServiceId, service!.id));
+    expect(row).toMatchObject({ outcome: 'referred', ownerId: structureId });
+    const csv = Buffer.from(await (await b.request('/accompagnements/export.csv')).arrayBuffer()).toString('utf8');
+    expect(csv).toContain(service!.name);
+    await t.deps.db.delete(accompaniments).where(eq(accompaniments.id, row!.id));
   });
 
   it('records a collective action with anonymous counts, checked against each other', async () => {

@@ -47,6 +47,8 @@ export interface AccompanimentInput {
   equipment: Equipment[];
   outcome: Outcome;
   referredTo: string | null;
+  /** The directory's service the person was sent to, when chosen from its page. */
+  referredServiceId: string | null;
   communeInsee: string | null;
   /** For « faire à la place »: the reference of the person's mandate. */
   mandateReference: string | null;
@@ -127,6 +129,7 @@ async function recordIn(tx: Tx, deps: AccompanimentDeps, owner: Owner, helper: H
     equipment: input.equipment,
     outcome: input.outcome,
     referredTo: input.referredTo,
+    referredServiceId: input.referredServiceId,
     communeInsee: input.communeInsee,
     beneficiaryId,
     mandateId,

@@ -78,9 +78,9 @@ export async function accompanimentStatistics(q: Queryable, c: StatsCriteria): P
 
 /** Every record of the criteria, as rows for the CSV and XLSX exports (labels in French). */
 export async function accompanimentRows(q: Queryable, c: StatsCriteria) {
-  return queryRows<{ happened_on: string; owner_kind: string; owner_id: string; duration_minutes: number; place: string; level: string; themes: string[]; equipment: string[]; outcome: string; referred_to: string | null; commune_insee: string | null; code: string | null }>(
+  return queryRows<{ happened_on: string; owner_kind: string; owner_id: string; duration_minutes: number; place: string; level: string; themes: string[]; equipment: string[]; outcome: string; referred_to: string | null; service_name: string | null; commune_insee: string | null; code: string | null }>(
     q,
-    sql`select a.happened_on::text as happened_on, a.owner_kind, a.owner_id, a.duration_minutes, a.place, a.level, a.themes, a.equipment, a.outcome, a.referred_to, a.commune_insee, b.code
-        from accompaniments a left join beneficiaries b on b.id = a.beneficiary_id where ${where(c, 'a.')} order by a.happened_on, a.created_at limit 100000`,
+    sql`select a.happened_on::text as happened_on, a.owner_kind, a.owner_id, a.duration_minutes, a.place, a.level, a.themes, a.equipment, a.outcome, a.referred_to, sv.name as service_name, a.commune_insee, b.code
+        from accompaniments a left join beneficiaries b on b.id = a.beneficiary_id left join services sv on sv.id = a.referred_service_id where ${where(c, 'a.')} order by a.happened_on, a.created_at limit 100000`,
   );
 }

@@ -42,7 +42,8 @@ export function readAccompaniment(values: FormValues, today: string, communeInse
   const outcome = valueOf(values, 'outcome');
   if (!isOutcome(outcome)) errors.push({ field: 'outcome', message: 'Choisissez comment cela s’est terminé' });
   const referredTo = valueOf(values, 'referredTo').trim();
-  if (outcome === 'referred' && !referredTo) errors.push({ field: 'referredTo', message: 'Dites vers qui la personne est orientée' });
+  const referredServiceId = valueOf(values, 'referredServiceId') || null;
+  if (outcome === 'referred' && !referredTo && !referredServiceId) errors.push({ field: 'referredTo', message: 'Dites vers qui la personne est orientée' });
   if (referredTo.length > 200) errors.push({ field: 'referredTo', message: 'Écrivez 200 caractères au plus' });
   const personKind = valueOf(values, 'person') || 'none';
   let person: AccompanimentInput['person'] = { kind: 'none' };
@@ -62,7 +63,7 @@ export function readAccompaniment(values: FormValues, today: string, communeInse
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    input: { mandateReference: valueOf(values, 'mandateReference').trim() || null, happenedOn, durationMinutes, place: place as AccompanimentInput['place'], level: level as AccompanimentInput['level'], themes: themes as Theme[], equipment: equipment as AccompanimentInput['equipment'], outcome: outcome as AccompanimentInput['outcome'], referredTo: outcome === 'referred' ? referredTo : null, communeInsee, person },
+    input: { mandateReference: valueOf(values, 'mandateReference').trim() || null, happenedOn, durationMinutes, place: place as AccompanimentInput['place'], level: level as AccompanimentInput['level'], themes: themes as Theme[], equipment: equipment as AccompanimentInput['equipment'], outcome: outcome as AccompanimentInput['outcome'], referredTo: outcome === 'referred' ? referredTo || null : null, referredServiceId: outcome === 'referred' ? referredServiceId : null, communeInsee, person },
   };
 }
 

@@ -66,7 +66,7 @@ export function HomePage(p: { ctx: PageContext; owners: OwnerChoice[]; ownerId: 
   );
 }
 
-export function RecordPage(p: { ctx: PageContext; owners: OwnerChoice[]; ownerId: string; values: FormValues; errors: FieldError[]; departement: string; candidates?: CommuneSummary[] }) {
+export function RecordPage(p: { ctx: PageContext; owners: OwnerChoice[]; ownerId: string; values: FormValues; errors: FieldError[]; departement: string; candidates?: CommuneSummary[]; service?: { id: string; name: string; structure: string } | null }) {
   const v = p.values;
   const themes = Array.isArray(v.themes) ? v.themes : v.themes ? [v.themes] : [];
   const equipment = Array.isArray(v.equipment) ? v.equipment : v.equipment ? [v.equipment] : [];
@@ -86,7 +86,13 @@ export function RecordPage(p: { ctx: PageContext; owners: OwnerChoice[]; ownerId
         <Checkboxes name="themes" idPrefix="themes" classes="govuk-checkboxes--small" fieldset={{ legend: { text: 'Thèmes', classes: 'govuk-fieldset__legend--s' } }} errorMessage={errorFor(p.errors, 'themes')} items={Object.entries(THEMES).map(([value, text]) => ({ value, text, checked: themes.includes(value) }))} />
         <Radios name="place" idPrefix="place" classes="govuk-radios--small" fieldset={{ legend: { text: 'Où', classes: 'govuk-fieldset__legend--s' } }} value={valueOf(v, 'place')} errorMessage={errorFor(p.errors, 'place')} items={Object.entries(PLACES).map(([value, text]) => ({ value, text }))} />
         <Radios name="outcome" idPrefix="outcome" classes="govuk-radios--small" fieldset={{ legend: { text: 'Fin de l’aide', classes: 'govuk-fieldset__legend--s' } }} value={valueOf(v, 'outcome')} errorMessage={errorFor(p.errors, 'outcome')} items={Object.entries(OUTCOMES).map(([value, text]) => ({ value, text }))} />
-        <Input id="referredTo" name="referredTo" label={{ text: 'Orientée vers (si « Orientée ailleurs »)' }} hint={{ text: 'Le service ou la structure, par exemple « France services de Vitré »' }} value={valueOf(v, 'referredTo')} errorMessage={errorFor(p.errors, 'referredTo')} />
+        {p.service ? (
+          <p class="govuk-body">
+            <input type="hidden" name="referredServiceId" value={p.service.id} />
+            Orientée vers le service de l’annuaire : <strong>{p.service.name}</strong> ({p.service.structure}).
+          </p>
+        ) : null}
+        <Input id="referredTo" name="referredTo" label={{ text: p.service ? 'Précision (facultatif)' : 'Orientée vers (si « Orientée ailleurs »)' }} hint={{ text: 'Le service ou la structure, par exemple « France services de Vitré »' }} value={valueOf(v, 'referredTo')} errorMessage={errorFor(p.errors, 'referredTo')} />
         <Details summaryText="Matériel, personne, commune, autre date (facultatif)" open={p.errors.some((e) => ['equipment', 'person', 'personCode', 'firstName', 'birthYear', 'commune', 'date'].includes(e.field))}>
           <Checkboxes name="equipment" idPrefix="equipment" classes="govuk-checkboxes--small" fieldset={{ legend: { text: 'Matériel utilisé', classes: 'govuk-fieldset__legend--s' } }} errorMessage={errorFor(p.errors, 'equipment')} items={Object.entries(EQUIPMENT).map(([value, text]) => ({ value, text, checked: equipment.includes(value) }))} />
           <Radios

@@ -11,7 +11,7 @@ import { notFound, takeFlash } from '../../../platform/http/route-kit.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
 import { csvDocument, xlsxDocument } from '../../../platform/documents/table-export.ts';
 import { addDays, parisToday, parseFrenchDate } from '../../../platform/time/paris.ts';
-import { getStructure } from '../../directory/index.ts';
+import { getService, getStructure } from '../../directory/index.ts';
 import { getSocialCentre, readCommuneField, resolveCommuneField, type CommuneSummary } from '../../territory/index.ts';
 import { EQUIPMENT, LEVELS, OUTCOMES, PLACES, THEMES } from '../domain/accompaniment.ts';
 import { habilitationsOf } from '../../mandates/index.ts';
@@ -51,10 +51,17 @@ accompanimentRoutes.get('/accompagnements', helpers, async (c) => {
   return c.html(<HomePage ctx={await pageContext(c)} owners={found.owners} ownerId={found.owner.id} notice={await takeFlash(c, 'accompanimentFlash')} recent={recent.map((r) => ({ ...r.a, code: r.code }))} />);
 });
 
+async function serviceOf(c: Context<AppEnv>, id: string | undefined) {
+  const s = id ? await getService(c.get('deps').db, id) : undefined;
+  return s && s.status === 'published' ? { id: s.id, name: s.name, structure: s.structure.name } : null;
+}
+
 accompanimentRoutes.get('/accompagnements/nouveau', helpers, async (c) => {
   const found = await chosenOwner(c, c.req.query('lieu'));
   if (!found) return notFound(c);
-  return c.html(<RecordPage ctx={await pageContext(c)} owners={found.owners} ownerId={found.owner.id} values={{ person: 'none' }} errors={[]} departement={c.get('deps').config.departement} />);
+  // From a service's page in the directory: the help is recorded as « orientée » there.
+  const service = await serviceOf(c, c.req.query('service'));
+  return c.html(<RecordPage ctx={await pageContext(c)} owners={found.owners} ownerId={found.owner.id} values={{ person: 'none', ...(service ? { outcome: 'referred' } : {}) }} errors={[]} departement={c.get('deps').config.departement} service={service} />);
 });
 
 accompanimentRoutes.post('/accompagnements/nouveau', helpers, async (c) => {
@@ -74,10 +81,13 @@ accompanimentRoutes.post('/accompagnements/nouveau', helpers, async (c) => {
       if (r.kind === 'ambiguous') candidates = r.candidates;
     }
   }
+  const service = await serviceOf(c, valueOf(values, 'referredServiceId') || undefined);
+  if (valueOf(values, 'referredServiceId') && !service) errors.push({ field: 'referredTo', message: 'Ce service n’est plus dans l’annuaire : écrivez vers qui la personne est orientée' });
+  if (!service) delete values.referredServiceId;
   const read = readAccompaniment(values, today(c), communeInsee);
   const all = [...(read.ok ? [] : read.errors), ...errors];
   const page = async (errs: FieldError[]) =>
-    c.html(<RecordPage ctx={await pageContext(c)} owners={found.owners} ownerId={found.owner.id} values={values} errors={errs} departement={deps.config.departement} {...(candidates ? { candidates } : {})} />, 422);
+    c.html(<RecordPage ctx={await pageContext(c)} owners={found.owners} ownerId={found.owner.id} values={values} errors={errs} departement={deps.config.departement} service={service} {...(candidates ? { candidates } : {})} />, 422);
   if (!read.ok || all.length) return page(all);
   const r = await recordAccompaniment(deps, found.owner, helperOf(c), read.input, await habilitationsOf(deps.db, c.get('principal')));
   if (!r.ok) return page([{ field: r.field, message: r.message }]);
@@ -170,7 +180,7 @@ for (const format of ['csv', 'xlsx'] as const) {
       r.themes.map((t) => THEMES[t as keyof typeof THEMES] ?? t).join(', '),
       r.equipment.map((e) => EQUIPMENT[e as keyof typeof EQUIPMENT] ?? e).join(', '),
       OUTCOMES[r.outcome as keyof typeof OUTCOMES] ?? r.outcome,
-      r.referred_to ?? '',
+      [r.service_name, r.referred_to].filter(Boolean).join(' — '),
       r.commune_insee ?? '',
       r.code ?? '',
     ]);

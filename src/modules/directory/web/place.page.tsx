@@ -142,6 +142,10 @@ function Service({ service, canOrient }: { service: ServiceRow; canOrient: boole
           <a class="govuk-link" href={`/orientations/nouvelle?service=${service.id}`}>
             Orienter une personne vers ce service<span class="govuk-visually-hidden"> : {service.name}</span>
           </a>
+          {' · '}
+          <a class="govuk-link" href={`/accompagnements/nouveau?service=${service.id}`}>
+            Noter une aide orientée vers ce service<span class="govuk-visually-hidden"> : {service.name}</span>
+          </a>
         </p>
       ) : null}
     </section>

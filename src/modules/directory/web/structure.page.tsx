@@ -100,6 +100,10 @@ export function StructurePage(props: { ctx: PageContext; data: PublicStructure; 
                     <a class="govuk-link" href={`/orientations/nouvelle?service=${s.id}`}>
                       Orienter une personne vers ce service<span class="govuk-visually-hidden"> : {s.name}</span>
                     </a>
+                    {' · '}
+                    <a class="govuk-link" href={`/accompagnements/nouveau?service=${s.id}`}>
+                      Noter une aide orientée vers ce service<span class="govuk-visually-hidden"> : {s.name}</span>
+                    </a>
                   </p>
                 ) : null}
               </section>
