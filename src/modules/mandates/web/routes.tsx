@@ -184,6 +184,7 @@ mandateRoutes.post('/mandats/aidants', staff, async (c) => {
   const values = await readForm(c);
   const managed = await managedOwners(db, c.get('principal'));
   const ownerId = valueOf(values, 'owner');
+  if (!new RegExp(`^${UUID}$`).test(ownerId)) return notFound(c);
   const owner = managed === 'all' ? null : managed.find((o) => o.id === ownerId);
   const resolved = owner ?? (managed === 'all' ? ((await getSocialCentre(db, ownerId)) ? { kind: 'centre' as const, id: ownerId } : (await getStructure(db, ownerId)) ? { kind: 'structure' as const, id: ownerId } : null) : null);
   if (!resolved) return notFound(c);
