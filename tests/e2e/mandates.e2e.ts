@@ -2,7 +2,8 @@
 // prints the attestation, anyone checks its code with JavaScript off, the aidant records « faire à la place »
 // under it, then revokes it, after which its use is refused. Axe on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { socialCentres } from '../../src/schema.ts';
+import { eq } from 'drizzle-orm';
+import { cases, socialCentres } from '../../src/schema.ts';
 import { setHabilitation } from '../../src/modules/mandates/index.ts';
 import { createStaffUser, signedInAs } from '../support/staff-session.ts';
 import { checkPage, startE2E, type E2E } from './support/browser.ts';
@@ -63,6 +64,32 @@ describe('mandates in the browser', () => {
     await ctx.close();
     await page.goto(`/mandats/verifier?code=${code}`);
     await checkPage(page);
+  });
+
+  it('the aidant files a procedure for the person under it', async () => {
+    await page.goto('/demarches/contacter-mon-centre-social');
+    await page.getByLabel('Référence du mandat').fill(reference);
+    await page.getByRole('button', { name: 'Commencer pour cette personne' }).click();
+    await page.waitForURL(/\/vous$/);
+    await page.getByLabel('Prénom').fill('Jeanne');
+    await page.getByLabel('Nom', { exact: true }).fill('Martin');
+    await page.getByLabel('Votre commune').fill('Dinard');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.waitForURL(/\/contact$/);
+    await page.getByLabel('Par e-mail').check();
+    await page.getByLabel('Adresse e-mail').fill('jeanne.martin@exemple.fr');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.waitForURL(/\/message$/);
+    await page.getByLabel('Demander un rendez-vous').check();
+    await page.getByLabel('Votre message').fill('Je voudrais de l’aide pour mon dossier.');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.waitForURL(/\/verifier$/);
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await page.waitForURL(/\/confirmation$/);
+    const caseId = new URL(page.url()).pathname.split('/')[3]!;
+    const [row] = await e2e.t.deps.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row).toMatchObject({ state: 'filed', filedForName: 'Jeanne Martin' });
+    expect(row!.mandateId).not.toBeNull();
   });
 
   it('the aidant records « faire à la place » under it, revokes it, and its use is then refused', async () => {

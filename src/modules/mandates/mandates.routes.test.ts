@@ -15,6 +15,7 @@ import { enqueueJob } from '../../platform/jobs/enqueue.ts';
 import { runDueJobs } from '../../platform/jobs/worker.ts';
 import { mailOutbox } from '../../platform/mail/mail.table.ts';
 import { mandateJobHandlers, MANDATE_REMINDER_JOB } from './mandates.jobs.ts';
+import { setHabilitation } from './use-cases/mandates.ts';
 
 let t: TestApp;
 let centreId: string;
@@ -247,6 +248,20 @@ describe('mandates', () => {
     expect(refused.html).toContain('Ce mandat est révoqué : il ne peut plus être utilisé');
     const [still] = await t.deps.db.select().from(cases).where(eq(cases.id, second));
     expect(still!.state).toBe('draft');
+  });
+
+  it('refuses a mandate given to another structure, even to an aidant habilité there', async () => {
+    const b = await signedInAs(t, aidant);
+    await b.get('/mandats/nouveau');
+    await b.post('/mandats/nouveau', person);
+    const created = await b.post('/mandats/confirmer', { ...person, consent: 'oui' });
+    const [m] = await t.deps.db.select().from(mandates).where(eq(mandates.id, created.location!.split('/').pop()!));
+    await setHabilitation({ db: t.deps.db, clock: t.clock, ids: t.deps.ids, config: t.deps.config }, { userId: stranger.userId, owner: { kind: 'centre', id: otherCentreId }, on: true, actor: { userId: manager.userId, label: 'test' } });
+    const elsewhere = await signedInAs(t, stranger);
+    const r = await record(elsewhere, faireALaPlace(m!.reference, ['social']));
+    expect(r.status).toBe(422);
+    expect(r.html).toContain('Ce mandat a été donné à une autre structure : vous ne pouvez pas l’utiliser');
+    expect((await elsewhere.get(`/mandats/${m!.id}`)).status).toBe(404);
   });
 });
 

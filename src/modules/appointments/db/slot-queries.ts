@@ -58,6 +58,8 @@ export async function findFreeSlots(q: Queryable, s: SlotSearch): Promise<Slot[]
         and(
           inArray(appointments.agentId, agentIds),
           ne(appointments.status, 'cancelled'),
+          // No appointment lasts a day: this bound lets the (agent, start) index skip the past.
+          gt(appointments.startAt, new Date(windowStart.getTime() - 86_400_000)),
           gt(appointments.endAt, windowStart),
           lt(appointments.startAt, windowEnd),
           s.ignoreAppointmentId ? ne(appointments.id, s.ignoreAppointmentId) : undefined,
