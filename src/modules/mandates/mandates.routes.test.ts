@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../tests/support/pdf-text.ts';
 import { createStaffUser, signedInAs, type StaffUser } from '../../../tests/support/staff-session.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../../tests/support/test-app.ts';
-import { auditEvents, socialCentres } from '../../schema.ts';
+import { auditEvents, socialCentres, structureClaims, structures } from '../../schema.ts';
 import { accompaniments } from '../accompaniment/index.ts';
 import { mandates } from './db/mandates.table.ts';
 import { cases, reviewTeamMembers, saveDraftPage } from '../procedures/index.ts';
@@ -262,6 +262,20 @@ describe('mandates', () => {
     expect(r.status).toBe(422);
     expect(r.html).toContain('Ce mandat a été donné à une autre structure : vous ne pouvez pas l’utiliser');
     expect((await elsewhere.get(`/mandats/${m!.id}`)).status).toBe(404);
+  });
+
+  it('lets a structure’s referent (approved request to manage it) flag its members, and no other member', async () => {
+    const [structure] = await t.deps.db.select({ id: structures.id }).from(structures).limit(1);
+    const referent = await createStaffUser(t, 'structure_member', { structureId: structure!.id, name: 'Rita Référente' });
+    const member = await createStaffUser(t, 'structure_member', { structureId: structure!.id, name: 'Moussa Médiateur' });
+    const asMember = await signedInAs(t, member);
+    expect((await asMember.get('/mandats/aidants')).status).toBe(404);
+    await t.deps.db.insert(structureClaims).values({ id: crypto.randomUUID(), structureId: structure!.id, userId: referent.userId, siret: '13002526500013', status: 'approved', createdAt: t.clock.now() });
+    const asReferent = await signedInAs(t, referent);
+    expect((await asReferent.get('/mandats/aidants')).html).toContain('Moussa Médiateur');
+    expect((await asReferent.post('/mandats/aidants', { owner: structure!.id, user: member.userId, on: 'oui' })).status).toBe(303);
+    const page = await (await signedInAs(t, member)).get('/mandats');
+    expect(page.html).toContain('Nouveau mandat');
   });
 });
 

@@ -8,7 +8,9 @@ export interface Bar {
   value: number;
 }
 
-export function BarChart(props: { id: string; title: string; bars: readonly Bar[]; unit?: string }) {
+/** `shares`: a column with each bar's share of the total (not for values that are already percentages). */
+export function BarChart(props: { id: string; title: string; bars: readonly Bar[]; unit?: string; shares?: boolean }) {
+  const shares = props.shares ?? true;
   const max = Math.max(1, ...props.bars.map((b) => b.value));
   const row = 28;
   const height = props.bars.length * row + 8;
@@ -41,8 +43,8 @@ export function BarChart(props: { id: string; title: string; bars: readonly Bar[
         caption={`${props.title} (données)`}
         captionClasses="govuk-visually-hidden"
         classes="govuk-table--small-text-until-tablet"
-        head={[{ text: 'Catégorie' }, { text: props.unit ?? 'Nombre', format: 'numeric' }, { text: 'Part', format: 'numeric' }]}
-        rows={props.bars.map((b) => [{ text: b.label }, { text: String(b.value), format: 'numeric' }, { text: pct(b.value), format: 'numeric' }])}
+        head={[{ text: 'Catégorie' }, { text: props.unit ?? 'Nombre', format: 'numeric' }, ...(shares ? [{ text: 'Part', format: 'numeric' as const }] : [])]}
+        rows={props.bars.map((b) => [{ text: b.label }, { text: String(b.value), format: 'numeric' }, ...(shares ? [{ text: pct(b.value), format: 'numeric' as const }] : [])])}
       />
     </figure>
   );

@@ -192,6 +192,7 @@ export function StatsPage(p: { ctx: PageContext; owners: OwnerChoice[]; ownerId:
         </a>
       </p>
       <BarChart id="niveaux" title="Par niveau d’aide" bars={bars(LEVELS, s.byLevel)} />
+      <BarChart id="faire-avec" title="Part de « faire avec », mois par mois (en %)" unit="%" shares={false} bars={s.monthly.map((m) => ({ label: m.month.split('-').reverse().join('/'), value: m.total ? Math.round((m.faireAvec / m.total) * 100) : 0 }))} />
       <h2 class="govuk-heading-m">« Faire avec » et « faire à la place », mois par mois</h2>
       <Table
         head={[{ text: 'Mois' }, { text: 'Aides', format: 'numeric' }, { text: 'Faire avec', format: 'numeric' }, { text: 'Faire à la place', format: 'numeric' }]}
