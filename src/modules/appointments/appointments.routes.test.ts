@@ -278,6 +278,29 @@ describe('agents', () => {
     expect(stats.html).toContain('100 %');
   });
 
+  it('move an appointment for the person on the phone; the person is told, with the new time', async () => {
+    const c = t.client();
+    const debut = await firstFree(reason, 12);
+    const booked = await book(c, debut, { name: 'Yvette Déplacée', email: 'yvette@exemple.fr' });
+    expect(booked.status).toBe(303);
+    const [row] = await t.deps.db.select().from(appointments).where(eq(appointments.personEmail, 'yvette@exemple.fr'));
+    const browser = await signedInAs(t, agent);
+    const list = await browser.get(`/agenda/rendez-vous/${row!.id}/deplacer`);
+    expect(list.html).toContain('Déplacer le rendez-vous de Yvette Déplacée');
+    const newStart = await firstFree(reason, 14);
+    const confirm = await browser.get(`/agenda/rendez-vous/${row!.id}/deplacer?debut=${encodeURIComponent(newStart)}`);
+    expect(confirm.html).toContain('Nouveau créneau');
+    expect((await browser.post(`/agenda/rendez-vous/${row!.id}/deplacer`, { debut: newStart })).status).toBe(303);
+    const [moved] = await t.deps.db.select().from(appointments).where(eq(appointments.id, row!.id));
+    expect(moved!.startAt.toISOString()).toBe(newStart);
+    expect((await mailsTo('yvette@exemple.fr')).at(-1)!.subject).toMatch(/^Rendez-vous déplacé au /);
+    const past = await browser.post(`/agenda/rendez-vous/${row!.id}/deplacer`, { debut: new Date(t.clock.now().getTime() - 86_400_000).toISOString() });
+    expect(past.status).toBe(422);
+    expect(past.html).toContain('Ce créneau est déjà passé');
+    const elsewhere = await signedInAs(t, otherAgent);
+    expect((await elsewhere.get(`/agenda/rendez-vous/${row!.id}/deplacer`)).status).toBe(404);
+  });
+
   it('keep others out: another centre, residents and visitors', async () => {
     const [any] = await t.deps.db.select().from(appointments).where(eq(appointments.socialCentreId, reason.socialCentreId)).limit(1);
     const elsewhere = await signedInAs(t, otherAgent);

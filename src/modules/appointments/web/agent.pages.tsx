@@ -167,6 +167,13 @@ export function AppointmentPage(p: { ctx: PageContext; appointment: AppointmentR
         </form>
       ) : null}
       {a.status === 'booked' ? (
+        <p class="govuk-body relais-no-print">
+          <a class="govuk-link" href={`/agenda/rendez-vous/${a.id}/deplacer`}>
+            Déplacer le rendez-vous
+          </a>
+        </p>
+      ) : null}
+      {a.status === 'booked' ? (
         <form method="post" action={`/agenda/rendez-vous/${a.id}/annuler`} class="relais-no-print">
           <input type="hidden" name="_csrf" value={p.ctx.csrfToken ?? ''} />
           <Button text="Annuler le rendez-vous" classes="govuk-button--warning" />
@@ -486,6 +493,29 @@ export function ReasonFormPage(p: { ctx: PageContext; centre: SocialCentre; acti
           items={Object.entries(VISIBILITY_LABELS).map(([value, text]) => ({ value, text }))}
         />
         <Button text="Enregistrer le motif" />
+      </form>
+    </Layout>
+  );
+}
+
+export function MoveConfirmPage(p: { ctx: PageContext; appointment: AppointmentRow; reason: ReasonRow; start: Date; manager: boolean }) {
+  const a = p.appointment;
+  return (
+    <Layout ctx={p.ctx} title={`Déplacer le rendez-vous : ${a.personName ?? 'sans nom'}`}>
+      <AgendaNav current="/agenda" manager={p.manager} />
+      <span class="govuk-caption-l">{p.reason.name}</span>
+      <h1 class="govuk-heading-l">Déplacer le rendez-vous de {a.personName ?? 'la personne'}</h1>
+      <SummaryList
+        rows={[
+          { key: { text: 'Aujourd’hui' }, value: { text: `${capitalise(formatParisDay(a.startAt, true))} à ${formatParisTime(a.startAt)}` } },
+          { key: { text: 'Nouveau créneau' }, value: { text: `${capitalise(formatParisDay(p.start, true))} à ${formatParisTime(p.start)}` } },
+        ]}
+      />
+      <p class="govuk-body">{p.reason.visibility === 'normal' ? 'La personne est prévenue par e-mail ou SMS, avec un nouveau lien.' : 'Aucun message n’est envoyé à la personne pour ce motif : prévenez-la vous-même.'}</p>
+      <form method="post" action={`/agenda/rendez-vous/${a.id}/deplacer`}>
+        <input type="hidden" name="_csrf" value={p.ctx.csrfToken ?? ''} />
+        <input type="hidden" name="debut" value={p.start.toISOString()} />
+        <Button text="Déplacer le rendez-vous" />
       </form>
     </Layout>
   );

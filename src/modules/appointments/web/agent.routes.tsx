@@ -15,9 +15,9 @@ import { getSocialCentre, listSocialCentres, type SocialCentre } from '../../ter
 import { agentAbsences, appointmentReasons, openingSlots } from '../db/appointments.table.ts';
 import { getReason, reasonsOfCentre } from '../db/slot-queries.ts';
 import { absencesOf, agentsOfCentre, centresOf, feedCalendar, hasFeed, managesCentre, mayOpenCentre, noShowStats, openingsOf, renewFeed, revokeFeed } from '../use-cases/agenda.ts';
-import { appointmentsBetween, bookAppointment, cancelAppointment, getAppointment, OUTCOMES, recordOutcome, type Outcome } from '../use-cases/booking.ts';
+import { appointmentsBetween, bookAppointment, cancelAppointment, getAppointment, moveAppointment, OUTCOMES, recordOutcome, type Outcome } from '../use-cases/booking.ts';
 import { readPerson, readStart } from './person-form.ts';
-import { AgendaPage, AgentBookPage, AppointmentPage, AvailabilityPage, ChooseReasonPage, FeedPage, ReasonFormPage, ReasonsPage, StatsPage } from './agent.pages.tsx';
+import { AgendaPage, AgentBookPage, AppointmentPage, AvailabilityPage, ChooseReasonPage, FeedPage, MoveConfirmPage, ReasonFormPage, ReasonsPage, StatsPage } from './agent.pages.tsx';
 import { readReason, reasonValues } from './reason-form.ts';
 import { bookSeat, createGroupSession, getGroupSession, seatsOf, seatsTaken, upcomingSessions } from '../use-cases/group-sessions.ts';
 import { AgentSessionPage, AgentSessionsPage } from './sessions.pages.tsx';
@@ -139,6 +139,32 @@ agentAppointmentRoutes.post(`/agenda/rendez-vous/:id{${UUID}}/annuler`, staff, a
   if (!found) return notFound(c);
   const r = await cancelAppointment(appointmentsDeps(c), { ...found, by: 'agent', actor: actorOf(c) });
   await updateSessionData(c, { agendaFlash: r.ok ? 'Le rendez-vous est annulé ; la personne est prévenue si elle peut l’être.' : r.message });
+  return c.redirect(`/agenda/rendez-vous/${found.appointment.id}`, 303);
+});
+
+// Moving an appointment for the person (they called): the free times of the same reason, this one left out.
+agentAppointmentRoutes.get(`/agenda/rendez-vous/:id{${UUID}}/deplacer`, staff, async (c) => {
+  const found = await ownAppointment(c);
+  if (!found || found.appointment.status !== 'booked') return notFound(c);
+  const centre = await getSocialCentre(c.get('deps').db, found.appointment.socialCentreId);
+  if (!centre) return notFound(c);
+  const base = `/agenda/rendez-vous/${found.appointment.id}/deplacer`;
+  const start = readStart(c.req.query('debut'));
+  const manager = managesCentre(c.get('principal'), centre.id);
+  if (start) return c.html(<MoveConfirmPage ctx={await pageContext(c)} {...found} start={start} manager={manager} />);
+  const { days, more } = await slotPage(appointmentsDeps(c), found.reason, c.req.query('apres'), { byAgent: true, ignoreAppointmentId: found.appointment.id });
+  return c.html(<SlotsPage ctx={await pageContext(c)} centre={centre} reason={found.reason} days={days} moreHref={more ? `${base}?apres=${more}` : null} hrefBase={base} title={`Déplacer le rendez-vous de ${found.appointment.personName ?? 'la personne'}`} caption={found.reason.name} />);
+});
+
+agentAppointmentRoutes.post(`/agenda/rendez-vous/:id{${UUID}}/deplacer`, staff, async (c) => {
+  const found = await ownAppointment(c);
+  if (!found) return notFound(c);
+  const start = readStart(valueOf(await readForm(c), 'debut'));
+  const base = `/agenda/rendez-vous/${found.appointment.id}/deplacer`;
+  if (!start) return c.redirect(base, 303);
+  const r = await moveAppointment(appointmentsDeps(c), { ...found, start, by: 'agent', actor: actorOf(c) });
+  if (!r.ok) return c.html(<RefusedPage ctx={await pageContext(c)} reason={found.reason} message={r.message} next={r.next} hrefBase={base} backHref={base} />, r.code === 'taken' ? 409 : 422);
+  await updateSessionData(c, { agendaFlash: 'Le rendez-vous est déplacé.' });
   return c.redirect(`/agenda/rendez-vous/${found.appointment.id}`, 303);
 });
 
