@@ -9,14 +9,17 @@ export type MailRow = typeof mailOutbox.$inferSelect;
 
 const when = (d: Date | null) => (d ? formatParisDateTime(d) : '—');
 
-const statusTags: Record<MailRow['status'], { text: string; classes: string }> = {
+/** The state of a message in an outbox (mails, SMS): both have the same four. */
+export type OutboxStatus = MailRow['status'];
+
+const statusTags: Record<OutboxStatus, { text: string; classes: string }> = {
   pending: { text: 'En attente', classes: 'govuk-tag--yellow' },
   kept: { text: 'Conservé', classes: 'govuk-tag--blue' },
   sent: { text: 'Envoyé', classes: 'govuk-tag--green' },
   failed: { text: 'Échec', classes: 'govuk-tag--red' },
 };
 
-function StatusTag({ status }: { status: MailRow['status'] }) {
+export function StatusTag({ status }: { status: OutboxStatus }) {
   return <Tag {...statusTags[status]} />;
 }
 

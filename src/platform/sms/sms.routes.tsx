@@ -8,19 +8,13 @@ import { allow } from '../http/guard.ts';
 import { pageContext } from '../http/render.tsx';
 import { formatParisDateTime } from '../time/paris.ts';
 import { AdminNav } from '../views/admin-nav.tsx';
-import { BackLink, InsetText, SummaryList, Table, Tag } from '../views/components/index.ts';
+import { BackLink, InsetText, SummaryList, Table } from '../views/components/index.ts';
+import { StatusTag } from '../mail/mails.page.tsx';
 import { Layout, type PageContext } from '../views/layout.tsx';
 import { smsOutbox } from './sms.table.ts';
 
 type SmsRow = typeof smsOutbox.$inferSelect;
 const LIST_LIMIT = 200;
-
-const statusTags: Record<SmsRow['status'], { text: string; classes: string }> = {
-  pending: { text: 'En attente', classes: 'govuk-tag--yellow' },
-  kept: { text: 'Conservé', classes: 'govuk-tag--blue' },
-  sent: { text: 'Envoyé', classes: 'govuk-tag--green' },
-  failed: { text: 'Échec', classes: 'govuk-tag--red' },
-};
 
 /** +33612345678 → « +33 6 •• •• •• 78 »: enough to tell two messages apart in a list. */
 export function maskedNumber(to: string): string {
@@ -48,7 +42,7 @@ function SmsListPage(props: { ctx: PageContext; rows: SmsRow[]; total: number; g
             { text: formatParisDateTime(m.createdAt) },
             { text: maskedNumber(m.to) },
             { html: <a class="govuk-link" href={`/admin/sms/${m.id}`}>{m.text.length > 60 ? `${m.text.slice(0, 60)}…` : m.text}</a> },
-            { html: <Tag {...statusTags[m.status]} /> },
+            { html: <StatusTag status={m.status} /> },
           ])}
         />
       )}
@@ -87,7 +81,7 @@ smsAdminRoutes.get('/admin/sms/:id', allow.staff('admin'), async (c) => {
       <SummaryList
         rows={[
           { key: { text: 'Numéro' }, value: { text: sms.to } },
-          { key: { text: 'État' }, value: { html: <Tag {...statusTags[sms.status]} /> } },
+          { key: { text: 'État' }, value: { html: <StatusTag status={sms.status} /> } },
           { key: { text: 'Créé le' }, value: { text: formatParisDateTime(sms.createdAt) } },
           sms.sentAt ? { key: { text: 'Envoyé le' }, value: { text: formatParisDateTime(sms.sentAt) } } : null,
           sms.lastError ? { key: { text: 'Dernière erreur' }, value: { text: sms.lastError } } : null,

@@ -35,6 +35,12 @@ export function parseFrenchDate(text: string): { year: number; month: number; da
   return { year, month, day };
 }
 
+/** « 03/11/2026 » or « 2026-11-03 » → « 2026-11-03 », or null when it is not a real date. */
+export function parseFrenchDay(text: string): string | null {
+  const d = parseFrenchDate(text);
+  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
+}
+
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' });
 /** « 23/11/2026 20:15:02 », Paris time. */
 export function formatParisDateTime(at: Date): string {

@@ -1,7 +1,7 @@
 // The quick record forms, read and checked: every message in French, by its field.
 import type { FieldError, FormValues } from '../../../platform/http/form.ts';
 import { valueOf } from '../../../platform/http/form.ts';
-import { parseFrenchDate } from '../../../platform/time/paris.ts';
+import { parseFrenchDay } from '../../../platform/time/paris.ts';
 import { isEquipment, isLevel, isOutcome, isPlace, isTheme, type Theme } from '../domain/accompaniment.ts';
 import type { AccompanimentInput, CollectiveInput } from '../use-cases/record.ts';
 
@@ -11,8 +11,7 @@ const int = (text: string) => (/^\s*\d{1,5}\s*$/.test(text) ? Number(text) : nul
 function day(values: FormValues, today: string, errors: FieldError[]): string {
   const text = valueOf(values, 'date');
   if (!text) return today;
-  const d = parseFrenchDate(text);
-  const iso = d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
+  const iso = parseFrenchDay(text);
   if (!iso) errors.push({ field: 'date', message: 'Saisissez une date réelle, par exemple 24/11/2026' });
   else if (iso > today) errors.push({ field: 'date', message: 'La date ne peut pas être dans le futur' });
   return iso ?? today;

@@ -5,6 +5,7 @@ import { errorFor, valueOf } from '../../../platform/http/form.ts';
 import { BarChart } from '../../../platform/views/bar-chart.tsx';
 import { Button, Checkboxes, Details, ErrorSummary, Input, NotificationBanner, Radios, Select, SubNavigation, Table } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { ScrollRegion } from '../../../platform/views/scroll-region.tsx';
 import { CommuneField, communeFieldErrorHref, communeFieldScript, type CommuneSummary } from '../../territory/index.ts';
 import { AGE_BANDS, DURATION_PRESETS, EQUIPMENT, LEVELS, OUTCOMES, PLACES, THEMES } from '../domain/accompaniment.ts';
 import type { Statistics } from '../use-cases/statistics.ts';
@@ -53,12 +54,12 @@ export function HomePage(p: { ctx: PageContext; owners: OwnerChoice[]; ownerId: 
       </form>
       <h2 class="govuk-heading-m">Dernières aides notées</h2>
       {p.recent.length ? (
-        <div class="relais-scroll-x" role="region" aria-label="Dernières aides notées" tabindex={0}>
+        <ScrollRegion label="Dernières aides notées">
           <Table
             head={[{ text: 'Date' }, { text: 'Durée' }, { text: 'Niveau' }, { text: 'Thèmes' }, { text: 'Personne' }]}
             rows={p.recent.map((r) => [{ text: frDate(r.happenedOn) }, { text: `${r.durationMinutes} min` }, { text: label(LEVELS, r.level).split(' :')[0]! }, { text: r.themes.map((t) => label(THEMES, t)).join(', ') }, { text: r.code ?? '—' }])}
           />
-        </div>
+        </ScrollRegion>
       ) : (
         <p class="govuk-body">Aucune aide notée pour l’instant.</p>
       )}
@@ -154,14 +155,14 @@ export function PersonPage(p: { ctx: PageContext; code: string; firstName: strin
       <Nav current="/accompagnements" />
       <span class="govuk-caption-l">{[p.firstName, p.birthYear ? `née en ${p.birthYear}` : null].filter(Boolean).join(', ') || 'Personne sans prénom noté'}</span>
       <h1 class="govuk-heading-l">Personne {p.code}</h1>
-      <div class="relais-scroll-x" role="region" aria-label="Aides reçues" tabindex={0}>
+      <ScrollRegion label="Aides reçues">
         <Table
           caption="Aides reçues"
           captionClasses="govuk-table__caption--m"
           head={[{ text: 'Date' }, { text: 'Durée' }, { text: 'Niveau' }, { text: 'Thèmes' }, { text: 'Fin' }]}
           rows={p.helps.map((h) => [{ text: frDate(h.happenedOn) }, { text: `${h.durationMinutes} min` }, { text: label(LEVELS, h.level).split(' :')[0]! }, { text: h.themes.map((t) => label(THEMES, t)).join(', ') }, { text: label(OUTCOMES, h.outcome) }])}
         />
-      </div>
+      </ScrollRegion>
     </Layout>
   );
 }

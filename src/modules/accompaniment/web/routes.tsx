@@ -10,7 +10,7 @@ import { pageContext } from '../../../platform/http/render.tsx';
 import { notFound, takeFlash } from '../../../platform/http/route-kit.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
 import { csvDocument, xlsxDocument } from '../../../platform/documents/table-export.ts';
-import { addDays, parisToday, parseFrenchDate } from '../../../platform/time/paris.ts';
+import { addDays, parisToday, parseFrenchDay } from '../../../platform/time/paris.ts';
 import { getService, getStructure } from '../../directory/index.ts';
 import { getSocialCentre, readCommuneField, resolveCommuneField, type CommuneSummary } from '../../territory/index.ts';
 import { EQUIPMENT, LEVELS, OUTCOMES, PLACES, THEMES } from '../domain/accompaniment.ts';
@@ -122,10 +122,6 @@ accompanimentRoutes.get('/accompagnements/personne', helpers, async (c) => {
   return c.html(<PersonPage ctx={await pageContext(c)} code={h.person.code} firstName={h.person.firstName} birthYear={h.person.birthYear} helps={h.helps} />);
 });
 
-function isoDay(text: string | undefined): string | null {
-  const d = parseFrenchDate(text ?? '');
-  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
-}
 
 /** The statistics' criteria from the query: the owner (an admin may see the whole département), period, commune. */
 async function criteria(c: Context<AppEnv>) {
@@ -137,8 +133,8 @@ async function criteria(c: Context<AppEnv>) {
   const owner = owners.find((o) => o.id === asked) ?? owners[0];
   if (!owner) return null;
   const errors: FieldError[] = [];
-  const end = c.req.query('au') ? isoDay(c.req.query('au')) : today(c);
-  const start = c.req.query('du') ? isoDay(c.req.query('du')) : addDays(today(c), -365);
+  const end = c.req.query('au') ? parseFrenchDay(c.req.query('au') ?? '') : today(c);
+  const start = c.req.query('du') ? parseFrenchDay(c.req.query('du') ?? '') : addDays(today(c), -365);
   if (!end) errors.push({ field: 'au', message: 'Saisissez une date réelle, par exemple 31/12/2026' });
   if (!start) errors.push({ field: 'du', message: 'Saisissez une date réelle, par exemple 01/01/2026' });
   else if (end && start > end) errors.push({ field: 'au', message: 'La date de fin doit être après la date de début' });

@@ -1,7 +1,7 @@
 // Collective sessions (workshops): an agent opens one with a number of seats; residents take a seat online (or an
 // agent for them); the seats are counted in the transaction that holds the session's row locked, so a session is
 // never overbooked. The session's time is no longer offered for individual appointments with that agent.
-import { and, asc, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Queryable } from '../../../platform/db/client.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -53,13 +53,15 @@ export interface SessionWithSeats extends GroupSessionRow {
 
 /** The centre's sessions to come (online ones only for residents), with the seats taken. */
 export async function upcomingSessions(q: Queryable, centreId: string, now: Date, onlineOnly: boolean): Promise<SessionWithSeats[]> {
+  // One read with the seats taken counted alongside (the public centre page shows them all).
+  const taken = sql<number>`(select count(*)::int from ${groupSessionSeats} where ${groupSessionSeats.sessionId} = ${groupSessions.id} and ${groupSessionSeats.status} <> 'cancelled')`;
   const rows = await q
-    .select()
+    .select({ session: groupSessions, taken })
     .from(groupSessions)
     .where(and(eq(groupSessions.socialCentreId, centreId), gt(groupSessions.startAt, now), isNull(groupSessions.cancelledAt), onlineOnly ? eq(groupSessions.online, true) : undefined))
     .orderBy(asc(groupSessions.startAt))
     .limit(50);
-  return Promise.all(rows.map(async (s) => ({ ...s, taken: await seatsTaken(q, s.id) })));
+  return rows.map((r) => ({ ...r.session, taken: Number(r.taken) }));
 }
 
 export async function seatsTaken(q: Queryable, sessionId: string): Promise<number> {

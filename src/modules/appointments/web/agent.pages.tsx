@@ -4,8 +4,9 @@ import type { FieldError, FormValues } from '../../../platform/http/form.ts';
 import { errorFor, valueOf } from '../../../platform/http/form.ts';
 import { formatParisDay, formatParisTime } from '../../../platform/time/paris.ts';
 import { frenchClock } from '../../../platform/time/opening-hours.ts';
-import { Button, ErrorSummary, Input, NotificationBanner, Radios, Select, SubNavigation, SummaryList, Table, Tag, Textarea } from '../../../platform/views/components/index.ts';
+import { Button, Checkboxes, ErrorSummary, Input, NotificationBanner, Radios, Select, SubNavigation, SummaryList, Table, Tag, Textarea } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { ScrollRegion } from '../../../platform/views/scroll-region.tsx';
 import type { SocialCentre } from '../../territory/index.ts';
 import type { ReasonRow } from '../db/slot-queries.ts';
 import { LOCATION_LABELS, STATUS_LABELS, STATUS_TAGS, VISIBILITY_LABELS } from '../domain/labels.ts';
@@ -15,15 +16,6 @@ import { capitalise } from './slot-list.tsx';
 import { PersonFields } from './public.pages.tsx';
 
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-
-/** A wide table scrolls in its own focusable region on a small screen. */
-function Scroll(props: { label: string; children?: unknown }) {
-  return (
-    <div class="relais-scroll-x" role="region" aria-label={props.label} tabindex={0}>
-      {props.children as never}
-    </div>
-  );
-}
 
 export function AgendaNav(props: { current: string; manager: boolean }) {
   const items = [
@@ -103,7 +95,7 @@ export function AgendaPage(p: AgendaProps) {
           {d.rows.length === 0 ? (
             <p class="govuk-body">Aucun rendez-vous.</p>
           ) : (
-            <Scroll label={`Rendez-vous du ${d.label}`}>
+            <ScrollRegion label={`Rendez-vous du ${d.label}`}>
             <Table
               caption={`Rendez-vous du ${d.label}`}
               captionClasses="govuk-visually-hidden"
@@ -116,7 +108,7 @@ export function AgendaPage(p: AgendaProps) {
                 { html: <Tag text={STATUS_LABELS[a.status]} classes={STATUS_TAGS[a.status]} /> },
               ])}
             />
-            </Scroll>
+            </ScrollRegion>
           )}
         </>
       ))}
@@ -243,6 +235,7 @@ export function AvailabilityPage(p: {
   notice: string | null;
 }) {
   const reasonName = new Map(p.reasons.map((r) => [r.id, r.name]));
+  const chosenReasons = Array.isArray(p.values.reasons) ? p.values.reasons : p.values.reasons ? [p.values.reasons] : [];
   const agentName = p.agents.find((a) => a.id === p.agentId)?.name ?? '';
   const hidden = (
     <>
@@ -267,7 +260,7 @@ export function AvailabilityPage(p: {
       ) : null}
       <h2 class="govuk-heading-m">Plages d’ouverture</h2>
       {p.openings.length ? (
-        <Scroll label="Plages d’ouverture">
+        <ScrollRegion label="Plages d’ouverture">
         <Table
           head={[{ text: 'Jour' }, { text: 'Horaires' }, { text: 'Période' }, { text: 'Motifs' }, { text: 'Action' }]}
           rows={p.openings.map((o) => [
@@ -287,7 +280,7 @@ export function AvailabilityPage(p: {
             },
           ])}
         />
-        </Scroll>
+        </ScrollRegion>
       ) : (
         <p class="govuk-body">Aucune plage d’ouverture.</p>
       )}
@@ -300,35 +293,19 @@ export function AvailabilityPage(p: {
         <Input id="from" name="from" type="date" label={{ text: 'À partir du' }} value={valueOf(p.values, 'from')} errorMessage={errorFor(p.errors, 'from')} classes="govuk-input--width-10" />
         <Input id="until" name="until" type="date" label={{ text: 'Jusqu’au (facultatif)' }} value={valueOf(p.values, 'until')} errorMessage={errorFor(p.errors, 'until')} classes="govuk-input--width-10" />
         <Select id="everyWeeks" name="everyWeeks" label={{ text: 'Fréquence' }} items={[{ value: '1', text: 'Chaque semaine' }, { value: '2', text: 'Une semaine sur deux' }, { value: '3', text: 'Une semaine sur trois' }, { value: '4', text: 'Une semaine sur quatre' }]} value={valueOf(p.values, 'everyWeeks') || '1'} />
-        <div class="govuk-form-group" id="reasons-group">
-          <fieldset class="govuk-fieldset">
-            <legend class="govuk-fieldset__legend">Motifs acceptés</legend>
-            {errorFor(p.errors, 'reasons') ? (
-              <p class="govuk-error-message" id="reasons-error">
-                <span class="govuk-visually-hidden">Erreur :</span> {errorFor(p.errors, 'reasons')!.text}
-              </p>
-            ) : null}
-            <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-              {p.reasons.map((r, i) => {
-                const chosen = p.values.reasons;
-                const checked = Array.isArray(chosen) ? chosen.includes(r.id) : chosen === r.id;
-                return (
-                  <div class="govuk-checkboxes__item">
-                    <input class="govuk-checkboxes__input" id={i === 0 ? 'reasons' : `reasons-${i + 1}`} name="reasons" type="checkbox" value={r.id} checked={checked} />
-                    <label class="govuk-label govuk-checkboxes__label" for={i === 0 ? 'reasons' : `reasons-${i + 1}`}>
-                      {r.name}
-                    </label>
-                  </div>
-                );
-              })}
-            </div>
-          </fieldset>
-        </div>
+        <Checkboxes
+          name="reasons"
+          idPrefix="reasons"
+          classes="govuk-checkboxes--small"
+          fieldset={{ legend: { text: 'Motifs acceptés' } }}
+          errorMessage={errorFor(p.errors, 'reasons')}
+          items={p.reasons.map((r) => ({ value: r.id, text: r.name, checked: chosenReasons.includes(r.id) }))}
+        />
         <Button text="Ajouter la plage" />
       </form>
       <h2 class="govuk-heading-m">Absences</h2>
       {p.absences.length ? (
-        <Scroll label="Absences">
+        <ScrollRegion label="Absences">
         <Table
           head={[{ text: 'Du' }, { text: 'Au' }, { text: 'Note' }, { text: 'Action' }]}
           rows={p.absences.map((a) => [
@@ -347,7 +324,7 @@ export function AvailabilityPage(p: {
             },
           ])}
         />
-        </Scroll>
+        </ScrollRegion>
       ) : (
         <p class="govuk-body">Aucune absence prévue.</p>
       )}
@@ -410,14 +387,14 @@ export function StatsPage(p: { ctx: PageContext; centre: SocialCentre; rows: NoS
       <h1 class="govuk-heading-l">Absences aux rendez-vous</h1>
       <p class="govuk-body">Par motif et par mois, sur les douze derniers mois, parmi les rendez-vous dont la suite a été notée.</p>
       {p.rows.length ? (
-        <Scroll label="Taux d’absence par motif et par mois">
+        <ScrollRegion label="Taux d’absence par motif et par mois">
         <Table
           caption="Taux d’absence par motif et par mois"
           captionClasses="govuk-visually-hidden"
           head={[{ text: 'Mois' }, { text: 'Motif' }, { text: 'Honorés', format: 'numeric' }, { text: 'Absents', format: 'numeric' }, { text: 'Excusés', format: 'numeric' }, { text: 'Taux d’absence', format: 'numeric' }]}
           rows={p.rows.map((r) => [{ text: capitalise(month(r.month)) }, { text: r.reason }, { text: String(r.honoured), format: 'numeric' }, { text: String(r.noShow), format: 'numeric' }, { text: String(r.excused), format: 'numeric' }, { text: rate(r), format: 'numeric' }])}
         />
-        </Scroll>
+        </ScrollRegion>
       ) : (
         <p class="govuk-body">Aucune suite de rendez-vous n’a encore été notée.</p>
       )}
@@ -438,7 +415,7 @@ export function ReasonsPage(p: { ctx: PageContext; centre: SocialCentre; reasons
         </a>
       </p>
       {p.reasons.length ? (
-        <Scroll label="Motifs">
+        <ScrollRegion label="Motifs">
           <Table
             head={[{ text: 'Motif' }, { text: 'Durée' }, { text: 'Où' }, { text: 'Pris par' }, { text: 'Confidentialité' }]}
             rows={p.reasons.map((r) => [
@@ -449,7 +426,7 @@ export function ReasonsPage(p: { ctx: PageContext; centre: SocialCentre; reasons
               { text: r.visibility === 'normal' ? 'Normale' : r.visibility === 'hidden' ? 'Confidentielle' : 'Discrète' },
             ])}
           />
-        </Scroll>
+        </ScrollRegion>
       ) : (
         <p class="govuk-body">Aucun motif pour l’instant.</p>
       )}

@@ -10,7 +10,7 @@ import { allow } from '../../../platform/http/guard.ts';
 import { pageContext } from '../../../platform/http/render.tsx';
 import { notFound, takeFlash, UUID } from '../../../platform/http/route-kit.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
-import { addDays, calendarDays, formatParisDay, parisInstant, parisToday, parseFrenchDate } from '../../../platform/time/paris.ts';
+import { addDays, calendarDays, formatParisDay, parisInstant, parisToday, parseFrenchDay } from '../../../platform/time/paris.ts';
 import { getSocialCentre, listSocialCentres, type SocialCentre } from '../../territory/index.ts';
 import { agentAbsences, appointmentReasons, openingSlots } from '../db/appointments.table.ts';
 import { getReason, reasonsOfCentre } from '../db/slot-queries.ts';
@@ -53,8 +53,7 @@ agentAppointmentRoutes.get('/agenda', staff, async (c) => {
   const askedAgent = c.req.query('agent');
   const agentId = askedAgent === undefined ? (agents.some((a) => a.id === userId(c)) ? userId(c) : null) : agents.find((a) => a.id === askedAgent)?.id ?? null;
   const today = parisToday(deps.clock.now());
-  const asked = parseFrenchDate(c.req.query('jour') ?? '');
-  const day = asked ? `${asked.year}-${String(asked.month).padStart(2, '0')}-${String(asked.day).padStart(2, '0')}` : today;
+  const day = parseFrenchDay(c.req.query('jour') ?? '') ?? today;
   const view = c.req.query('vue') === 'semaine' ? 'semaine' : 'jour';
   // A week starts on Monday.
   const first = view === 'semaine' ? addDays(day, -calendarDays(day, 1)[0]!.weekday) : day;
@@ -259,10 +258,6 @@ const clockOf = (text: string): number | null => {
   const min = Number(m[2] ?? 0);
   return h < 24 && min < 60 ? h * 60 + min : null;
 };
-const dayOf = (text: string): string | null => {
-  const d = parseFrenchDate(text);
-  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
-};
 
 agentAppointmentRoutes.post('/agenda/disponibilites/ouvertures', staff, async (c) => {
   const values = await readForm(c);
@@ -278,9 +273,9 @@ agentAppointmentRoutes.post('/agenda/disponibilites/ouvertures', staff, async (c
   if (end === null) errors.push({ field: 'end', message: 'Saisissez l’heure de fin, par exemple 12:00' });
   else if (start !== null && end <= start) errors.push({ field: 'end', message: 'L’heure de fin doit être après l’heure de début' });
   const today = parisToday(deps.clock.now());
-  const from = valueOf(values, 'from') ? dayOf(valueOf(values, 'from')) : today;
+  const from = valueOf(values, 'from') ? parseFrenchDay(valueOf(values, 'from')) : today;
   if (!from) errors.push({ field: 'from', message: 'Saisissez une date réelle, par exemple 01/12/2026' });
-  const until = valueOf(values, 'until') ? dayOf(valueOf(values, 'until')) : null;
+  const until = valueOf(values, 'until') ? parseFrenchDay(valueOf(values, 'until')) : null;
   if (valueOf(values, 'until') && !until) errors.push({ field: 'until', message: 'Saisissez une date réelle, par exemple 30/06/2027' });
   else if (until && from && until < from) errors.push({ field: 'until', message: 'La date de fin doit être après la date de début' });
   else if (until && until < today) errors.push({ field: 'until', message: 'La date de fin est passée' });
@@ -310,8 +305,8 @@ agentAppointmentRoutes.post('/agenda/disponibilites/absences', staff, async (c) 
   if (!scope) return notFound(c);
   const deps = c.get('deps');
   const errors: FieldError[] = [];
-  const from = dayOf(valueOf(values, 'absenceFrom'));
-  const until = valueOf(values, 'absenceUntil') ? dayOf(valueOf(values, 'absenceUntil')) : from;
+  const from = parseFrenchDay(valueOf(values, 'absenceFrom'));
+  const until = valueOf(values, 'absenceUntil') ? parseFrenchDay(valueOf(values, 'absenceUntil')) : from;
   if (!from) errors.push({ field: 'absenceFrom', message: 'Saisissez le premier jour d’absence, par exemple 24/12/2026' });
   if (!until) errors.push({ field: 'absenceUntil', message: 'Saisissez une date réelle, par exemple 02/01/2027' });
   else if (from && until < from) errors.push({ field: 'absenceUntil', message: 'Le dernier jour doit être après le premier' });
@@ -445,7 +440,7 @@ agentAppointmentRoutes.post('/agenda/ateliers', staff, async (c) => {
   else if (title.length > 120) errors.push({ field: 'title', message: 'Le titre doit faire 120 caractères au plus' });
   const description = valueOf(values, 'description').trim();
   if (description.length > 2000) errors.push({ field: 'description', message: 'La présentation doit faire 2 000 caractères au plus' });
-  const day = dayOf(valueOf(values, 'date'));
+  const day = parseFrenchDay(valueOf(values, 'date'));
   if (!day) errors.push({ field: 'date', message: 'Saisissez la date de l’atelier, par exemple 15/12/2026' });
   const start = clockOf(valueOf(values, 'start'));
   const end = clockOf(valueOf(values, 'end'));

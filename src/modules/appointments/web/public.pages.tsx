@@ -112,10 +112,11 @@ export function PersonFields(props: { values: FormValues; errors: FieldError[]; 
   );
 }
 
+/** `heading` set: confirming a move of an existing appointment, whose person is already known. */
 export function BookPage(props: { ctx: PageContext; centre: SocialCentre; reason: ReasonRow; start: Date; values: FormValues; errors: FieldError[]; action: string; heading?: string }) {
   const r = props.reason;
   return (
-    <Layout ctx={props.ctx} title={`Vos coordonnées : ${r.name}`} hasErrors={props.errors.length > 0}>
+    <Layout ctx={props.ctx} title={`${props.heading ?? 'Vos coordonnées'} : ${r.name}`} hasErrors={props.errors.length > 0}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           {props.errors.length ? <ErrorSummary errorList={props.errors.map((e) => ({ text: e.message, href: `#${e.field}` }))} /> : null}
@@ -131,8 +132,8 @@ export function BookPage(props: { ctx: PageContext; centre: SocialCentre; reason
           <form method="post" action={props.action} novalidate>
             <input type="hidden" name="_csrf" value={props.ctx.csrfToken ?? ''} />
             <input type="hidden" name="debut" value={props.start.toISOString()} />
-            <PersonFields values={props.values} errors={props.errors} />
-            <Button text="Confirmer le rendez-vous" />
+            {props.heading ? null : <PersonFields values={props.values} errors={props.errors} />}
+            <Button text={props.heading ? 'Confirmer le nouveau créneau' : 'Confirmer le rendez-vous'} />
           </form>
           <p class="govuk-body">
             <a class="govuk-link" href={`/rendez-vous/motifs/${r.id}`}>

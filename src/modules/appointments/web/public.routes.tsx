@@ -172,7 +172,9 @@ publicAppointmentRoutes.get('/rendez-vous/gerer/:token/deplacer', allow.anyone, 
   if (!centre) return gone(c);
   const token = c.req.param('token');
   const start = readStart(c.req.query('debut'));
-  if (start) return c.html(<MoveConfirm c={c} token={token} start={start} reason={found.reason} centre={centre} />);
+  if (start) {
+    return c.html(<BookPage ctx={await pageContext(c, { form: true })} centre={centre} reason={found.reason} start={start} values={{}} errors={[]} action={`/rendez-vous/gerer/${token}/deplacer`} heading="Confirmer le nouveau créneau" />);
+  }
   if (!personMayChange(found.appointment, found.reason, deps.clock.now())) return c.redirect(`/rendez-vous/gerer/${token}`, 303);
   const { days, more } = await slotPage(deps, found.reason, c.req.query('apres'), { ignoreAppointmentId: found.appointment.id });
   return c.html(
@@ -188,13 +190,6 @@ publicAppointmentRoutes.get('/rendez-vous/gerer/:token/deplacer', allow.anyone, 
     />,
   );
 });
-
-async function MoveConfirm(props: { c: Context<AppEnv>; token: string; start: Date; reason: ReasonRow; centre: NonNullable<Awaited<ReturnType<typeof getSocialCentre>>> }) {
-  const ctx = await pageContext(props.c, { form: true });
-  return (
-    <BookPage ctx={ctx} centre={props.centre} reason={props.reason} start={props.start} values={{}} errors={[]} action={`/rendez-vous/gerer/${props.token}/deplacer`} heading="Confirmer le nouveau créneau" />
-  );
-}
 
 publicAppointmentRoutes.post('/rendez-vous/gerer/:token/deplacer', allow.anyone, async (c) => {
   const found = await byToken(c);

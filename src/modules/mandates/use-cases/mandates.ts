@@ -2,7 +2,7 @@
 // read to the person and they agreed, revoking, renewing, verifying an attestation's code publicly, and using
 // one: every creation, use, revocation and view is journaled.
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { AppDeps, Principal } from '../../../platform/http/context.ts';
 import type { Queryable } from '../../../platform/db/client.ts';
@@ -109,8 +109,7 @@ export async function viewMandate(deps: MandateDeps, id: string, owners: Mandate
 
 export async function mandatesOf(q: Queryable, ownerIds: string[]): Promise<MandateRow[]> {
   if (!ownerIds.length) return [];
-  const rows = await Promise.all(ownerIds.map((id) => q.select().from(mandates).where(eq(mandates.ownerId, id)).orderBy(desc(mandates.createdAt)).limit(200)));
-  return rows.flat();
+  return q.select().from(mandates).where(inArray(mandates.ownerId, ownerIds)).orderBy(desc(mandates.createdAt)).limit(500);
 }
 
 export async function revokeMandate(deps: MandateDeps, m: MandateRow, reason: 'structure' | 'person', actor: Actor): Promise<{ ok: true } | { ok: false; message: string }> {

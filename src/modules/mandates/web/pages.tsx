@@ -4,6 +4,7 @@ import type { FieldError, FormValues } from '../../../platform/http/form.ts';
 import { errorFor, valueOf } from '../../../platform/http/form.ts';
 import { Button, Checkboxes, ErrorSummary, Input, InsetText, NotificationBanner, Panel, Radios, Select, SummaryList, Table, Tag, WarningText } from '../../../platform/views/components/index.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { ScrollRegion } from '../../../platform/views/scroll-region.tsx';
 import { DURATIONS, IDENTITY_DOCUMENTS, SCOPES, STATUS_LABELS, type MandateStatus } from '../domain/mandate.ts';
 import type { MandateRow } from '../use-cases/mandates.ts';
 import type { Member } from '../use-cases/managers.ts';
@@ -38,7 +39,7 @@ export function MandatesPage(p: { ctx: PageContext; rows: Array<MandateRow & { s
       </div>
       )}
       {p.notHabilitated ? null : p.rows.length ? (
-        <div class="relais-scroll-x" role="region" aria-label="Mandats" tabindex={0}>
+        <ScrollRegion label="Mandats">
           <Table
             head={[{ text: 'Référence' }, { text: 'Personne' }, { text: 'Domaines' }, { text: 'Fin' }, { text: 'État' }]}
             rows={p.rows.map((m) => [
@@ -49,7 +50,7 @@ export function MandatesPage(p: { ctx: PageContext; rows: Array<MandateRow & { s
               { html: <Tag text={STATUS_LABELS[m.status]} classes={STATUS_TAGS[m.status]} /> },
             ])}
           />
-        </div>
+        </ScrollRegion>
       ) : (
         <p class="govuk-body">Aucun mandat pour l’instant.</p>
       )}
@@ -176,7 +177,7 @@ export function AidantsPage(p: { ctx: PageContext; owners: Array<OwnerChoice & {
         <>
           <h2 class="govuk-heading-m">{o.name}</h2>
           {o.members.length ? (
-            <div class="relais-scroll-x" role="region" aria-label={`Aidants de ${o.name}`} tabindex={0}>
+            <ScrollRegion label={`Aidants de ${o.name}`}>
               <Table
                 head={[{ text: 'Personne' }, { text: 'Habilitation' }, { text: 'Action' }]}
                 rows={o.members.map((m) => [
@@ -198,7 +199,7 @@ export function AidantsPage(p: { ctx: PageContext; owners: Array<OwnerChoice & {
                   },
                 ])}
               />
-            </div>
+            </ScrollRegion>
           ) : (
             <p class="govuk-body">Personne dans cette structure.</p>
           )}

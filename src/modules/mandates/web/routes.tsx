@@ -9,7 +9,7 @@ import { allow } from '../../../platform/http/guard.ts';
 import { pageContext } from '../../../platform/http/render.tsx';
 import { notFound, takeFlash, UUID } from '../../../platform/http/route-kit.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
-import { parisToday, parseFrenchDate } from '../../../platform/time/paris.ts';
+import { parisToday, parseFrenchDay } from '../../../platform/time/paris.ts';
 import { themes } from '../../../platform/views/theme.ts';
 import { getStructure } from '../../directory/index.ts';
 import { getSocialCentre, listSocialCentres } from '../../territory/index.ts';
@@ -60,8 +60,7 @@ function readMandate(values: FormValues, owners: MandateOwner[], today: string):
   const personName = valueOf(values, 'personName').trim().replace(/\s+/g, ' ');
   if (!personName) errors.push({ field: 'personName', message: 'Saisissez le nom et les prénoms de la personne' });
   else if (personName.length > 120) errors.push({ field: 'personName', message: 'Le nom doit faire 120 caractères au plus' });
-  const d = parseFrenchDate(valueOf(values, 'birthDate'));
-  const birth = d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
+  const birth = parseFrenchDay(valueOf(values, 'birthDate'));
   if (!birth) errors.push({ field: 'birthDate', message: 'Saisissez une date de naissance réelle, par exemple 02/04/1950' });
   else if (birth >= today) errors.push({ field: 'birthDate', message: 'La date de naissance doit être passée' });
   const documentType = valueOf(values, 'documentType');

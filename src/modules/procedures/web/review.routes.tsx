@@ -14,7 +14,7 @@ import { readForm, type FieldError, type FormValues } from '../../../platform/ht
 import { allow } from '../../../platform/http/guard.ts';
 import { pageContext } from '../../../platform/http/render.tsx';
 import { updateSessionData } from '../../../platform/http/session.ts';
-import { parseFrenchDate } from '../../../platform/time/paris.ts';
+import { parseFrenchDay } from '../../../platform/time/paris.ts';
 import { communeNamesIn } from '../db/commune-names.ts';
 import { fileResponse } from './file-response.ts';
 import { availableCommands, CASE_COMMANDS, CASE_STATE_LABELS, CASE_STATES, type CaseCommand, type CaseState } from '../domain/case-lifecycle.ts';
@@ -57,12 +57,9 @@ reviewRoutes.get('/instruction', staff, async (c) => {
   const day = (field: 'du' | 'au') => {
     const text = (v[field] ?? '').trim();
     if (!text) return null;
-    const d = parseFrenchDate(text);
-    if (!d) {
-      errors.push({ field, message: 'Saisissez une date comme 1/10/2026' });
-      return null;
-    }
-    return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    const d = parseFrenchDay(text);
+    if (!d) errors.push({ field, message: 'Saisissez une date comme 1/10/2026' });
+    return d;
   };
   const commune = (v.commune ?? '').trim();
   if (commune && !/^(\d{5}|2[AB]\d{3})$/u.test(commune)) errors.push({ field: 'commune', message: 'Saisissez le code INSEE de la commune, par exemple 35238' });
